@@ -1,0 +1,98 @@
+"""Actor mentions: dictionary actors by alias and period, and new named groups from the phrases that introduce them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from marsad.document import Actor, Document, Mention
+from marsad.extract.frames import ActorSpan, governing_prep
+from marsad.text.normalize import Normalized, key
+
+if TYPE_CHECKING:
+    from marsad.lexicon.actors import ActorDictionary
+
+# Phrases that introduce the name of a group, followed by the name in quotes or brackets:
+# "تحت اسم «…»", "أطلقت عليه اسم “…”", "باسم (…)", "تُدعى "…"", "يحمل اسم …".
+_NAMING = re.compile(
+    r"(?:تحت\s+(?:اسم|مسمي)|باسم|بمسمي|اسم|مسمي|تسميه|تدعي|يدعي|يحمل\s+اسم|تحمل\s+اسم|عرف\s+باسم|تعرف\s+باسم|يعرف\s+باسم)"
+    r"\s*:?\s*[\"'(\[]\s*([^\"'()\[\]\n]{3,40}?)\s*[\"')\]]"
+)
+# A naming phrase counts only when a word for an armed group is near it.
+_GROUP_WORD = re.compile(
+    r"(?:ميليشي|مليشي|ميلشي|فصيل|فصائل|تشكيل|لواء|كتيب|كتائب|قوه|قوات|فرق[هة]|جماع[هة]|تجمع|حرك[هة]|مجموع[هة]|سرايا|جيش|تنظيم|مجلس\s+عسكري)"
+)
+GROUP_WORD_REACH = 120  # characters before the naming phrase searched for a group word
+
+
+@dataclass(frozen=True, slots=True)
+class NewGroup:
+    """A named armed group that the actor dictionary does not know, recognised from context."""
+
+    id: str
+    name_ar: str
+    kind: str = "militia"
+
+    def to_contract(self, text: str) -> Actor:
+        return Actor(id=self.id, name=self.name_ar, name_ar=self.name_ar, kind="militia",
+                     country=None, wikidata=None, text=text)
+
+
+def contract_actor(span: ActorSpan, dictionary: ActorDictionary) -> Actor:
+    """The contract Actor of a mention, whether from the dictionary or a new group."""
+    data: Any = span.data
+    if isinstance(data, NewGroup):
+        return data.to_contract(span.text)
+    return dictionary.to_contract(data, span.text)
+
+
+def tag_actors(doc: Document, norm: Normalized, dictionary: ActorDictionary,
+               on: date | None) -> list[ActorSpan]:
+    """Write actor mentions onto `doc` and return them as spans with their governing prepositions."""
+    spans: list[ActorSpan] = []
+    text = doc.text
+    for m in dictionary.matcher().find(norm):
+        entry = dictionary.resolve(m.payloads, on)
+        if entry is None:
+            continue
+        prep = governing_prep(text, m.start, m.prefix)
+        spans.append(ActorSpan(m.start, m.end, m.text, entry.id, prep, entry))
+    spans.extend(_new_groups(doc, norm, spans))
+    spans.sort(key=lambda a: a.start)
+    for a in spans:
+        doc.mentions.append(Mention("actor", a.start, a.end, a.text, a.actor_id, a.data))
+    return spans
+
+
+def _new_groups(doc: Document, norm: Normalized, known: list[ActorSpan]) -> list[ActorSpan]:
+    text = doc.text
+    found: dict[str, NewGroup] = {}
+    for m in _NAMING.finditer(norm.text):
+        name_norm = m.group(1).strip()
+        if not _GROUP_WORD.search(norm.text, max(0, m.start() - GROUP_WORD_REACH), m.start()):
+            continue
+        s, e = norm.span(m.start(1), m.start(1) + len(name_norm))
+        if any(a.start <= s < a.end for a in known):
+            continue  # the dictionary already knows it
+        k = key(text[s:e])
+        if len(k) < 3 or k in found:
+            continue
+        found[k] = NewGroup(id="new:" + k.replace(" ", "_"), name_ar=text[s:e])
+    spans: list[ActorSpan] = []
+    for k, group in found.items():
+        start = 0
+        while True:
+            i = norm.text.find(k, start)
+            if i < 0:
+                break
+            start = i + len(k)
+            before_ok = i == 0 or not norm.text[i - 1].isalnum() or norm.text[i - 1] in "وبلف"
+            after_ok = start >= len(norm.text) or not norm.text[start].isalnum()
+            if not (before_ok and after_ok):
+                continue
+            s, e = norm.span(i, start)
+            clitic = norm.text[i - 1] if i and norm.text[i - 1] in "وبلف" else ""
+            spans.append(ActorSpan(s, e, text[s:e], group.id, governing_prep(text, s, clitic), group))
+    return spans

@@ -1,0 +1,180 @@
+"""From frames to contract events: one event per (type, actor, place), duplicates merged."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from marsad.document import Actor, Document, DocumentPlace, Event, Mention, Place
+from marsad.extract.codes import acled_code, plover_code
+from marsad.extract.events import Frame, evidence_for, place_runs
+from marsad.extract.frames import ActorSpan
+
+# Type families that describe one happening: a withdrawal in favour of someone is a handover.
+FAMILY = {"HANDOVER": "WITHDRAW", "SHELLING": "AIRSTRIKE"}
+# Country prior when a document names no country: marsad's home arena.
+DEFAULT_COUNTRY = "SY"
+SENTENCE_PLACE_REACH = 200  # characters from the trigger searched for a place in its sentence
+FORM_GROUP_MERGE_SENTENCES = 2  # a new group told over this many sentences is one formation
+
+
+@dataclass(slots=True)
+class Built:
+    """A contract event with the frame it was read from (the resolve stage needs the trigger)."""
+
+    event: Event
+    frame: Frame
+
+
+def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mention],
+                 to_actor: Callable[[ActorSpan], Actor],
+                 part_of: Callable[[str, str], bool],
+                 country_place: Callable[[str], Place | None]) -> list[Built]:
+    """Assign places to frames, split coordinated places, merge duplicates, inherit recipients."""
+    text = doc.text
+    fallback = _fallback_place(doc, places, country_place)
+    built: list[Built] = []
+    for f in frames:
+        for place in _frame_places(text, doc, f, places) or [fallback]:
+            f2 = Frame(type=f.type, trigger=f.trigger, form=f.form, sentence=f.sentence,
+                       clause=f.clause, actor=f.actor, assoc=f.assoc, recipient=f.recipient,
+                       place=place, confidence=f.confidence, actor_carried=f.actor_carried)
+            if place is None or place is fallback:
+                f2.confidence *= 0.85
+            built.append(Built(_event(doc, f2, to_actor), f2))
+    built = _inherit_recipients(built, part_of)
+    built = _merge(built, part_of)
+    for i, b in enumerate(built, 1):
+        b.event.id = f"e{i}"
+    return built
+
+
+def _frame_places(text: str, doc: Document, f: Frame, places: Sequence[Mention]) -> list[Mention | None]:
+    cs, ce = f.clause
+    t = f.trigger
+    runs = place_runs(text, f.clause, t.end, places, ce)
+    if runs:
+        return list(runs[0])
+    runs = place_runs(text, f.clause, cs, places, t.start)
+    if runs:
+        return list(runs[-1])
+    sent = doc.sentences[f.sentence]
+    near = [p for p in places if sent.start <= p.start < sent.end
+            and abs(p.start - t.start) <= SENTENCE_PLACE_REACH
+            and getattr(p.data, "context", None) not in ("rif", "admin")]
+    if near:
+        best = min(near, key=lambda p: (p.start < t.start, abs(p.start - t.start)))
+        return [best]
+    return []
+
+
+def _fallback_place(doc: Document, places: Sequence[Mention],
+                    country_place: Callable[[str], Place | None]) -> Mention | None:
+    """The document's main country, as a precision-3 place, for events that name no place."""
+    counts = Counter(getattr(getattr(p.data, "place", None), "country", None) for p in places)
+    counts.pop(None, None)
+    code = counts.most_common(1)[0][0] if counts else DEFAULT_COUNTRY
+    place = country_place(code)
+    if place is None:
+        return None
+    for p in places:
+        hit = p.data
+        if getattr(hit, "place", None) is not None and hit.place.id == place.id:
+            return p
+    if not any(dp.id == place.id for dp in doc.places):
+        doc.places.append(DocumentPlace(**place.model_dump(), mentions=[]))
+    return Mention("place", -1, -1, place.text, place.id, _Fallback(place))
+
+
+@dataclass(slots=True)
+class _Fallback:
+    place: Place
+    context: str | None = "fallback"
+
+
+def _event(doc: Document, f: Frame, to_actor: Callable[[ActorSpan], Actor]) -> Event:
+    evidence = evidence_for(doc.text, f.clause)
+    actor = to_actor(f.actor) if f.actor is not None else None
+    location = f.place.data.place if f.place is not None else None
+    return Event(
+        id="",
+        type=f.type,  # type: ignore[arg-type]
+        acled=acled_code(f.type, actor_kind=actor.kind if actor else None,
+                         recipient=f.recipient is not None, evidence=evidence.text),
+        plover=plover_code(f.type, evidence=evidence.text),
+        actor=actor,
+        assoc_actors=[to_actor(a) for a in f.assoc],
+        recipient=to_actor(f.recipient) if f.recipient is not None else None,
+        location=location,
+        confidence=round(min(0.99, max(0.05, f.confidence)), 3),
+        evidence=evidence,
+    )
+
+
+def _key(b: Built) -> tuple[str, str | None, str | None]:
+    e = b.event
+    return (FAMILY.get(e.type, e.type), e.actor.id if e.actor else None,
+            e.location.id if e.location else None)
+
+
+def _merge(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Built]:
+    """One event per (type family, actor, place): the same event told twice is kept once."""
+    out: list[Built] = []
+    index: dict[tuple[str, str | None, str | None], Built] = {}
+    for b in built:
+        k = _key(b)
+        first = index.get(k)
+        if first is None:
+            index[k] = b
+            out.append(b)
+            continue
+        _absorb(first, b)
+    # A formation told over consecutive sentences ("شكّلت إيران ميليشيا" ... "أطلقت الميليشيات
+    # الإيرانية على التشكيل الجديد اسم"): keep the most specific actor.
+    kept: list[Built] = []
+    for b in out:
+        e = b.event
+        twin = next((k for k in kept if k.event.type == e.type == "FORM_GROUP"
+                     and abs(k.frame.sentence - b.frame.sentence) <= FORM_GROUP_MERGE_SENTENCES
+                     and k.event.actor and e.actor
+                     and (part_of(e.actor.id, k.event.actor.id) or part_of(k.event.actor.id, e.actor.id))), None)
+        if twin is None:
+            kept.append(b)
+            continue
+        if part_of(e.actor.id, twin.event.actor.id):  # type: ignore[union-attr]
+            twin.event.actor = e.actor
+        if twin.event.location and e.location and twin.event.location.precision > e.location.precision:
+            twin.event.location = e.location
+    return kept
+
+
+def _absorb(first: Built, other: Built) -> None:
+    a, b = first.event, other.event
+    if a.recipient is None and b.recipient is not None:
+        a.recipient = b.recipient
+        if a.type == "WITHDRAW" and b.type == "HANDOVER":
+            a.type = "HANDOVER"
+            a.acled = b.acled
+    for x in b.assoc_actors:
+        if all(x.id != y.id for y in a.assoc_actors):
+            a.assoc_actors.append(x)
+    a.confidence = max(a.confidence, b.confidence)
+
+
+def _inherit_recipients(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Built]:
+    """A withdrawal "in favour of" a side frames the same actor's later withdrawals in the article."""
+    last: dict[str, Actor] = {}
+    for b in built:
+        e = b.event
+        if FAMILY.get(e.type, e.type) != "WITHDRAW" or e.actor is None:
+            continue
+        if e.recipient is not None:
+            last[e.actor.id] = e.recipient
+            continue
+        for actor_id, recipient in last.items():
+            if actor_id == e.actor.id or part_of(e.actor.id, actor_id) or part_of(actor_id, e.actor.id):
+                e.recipient = recipient
+                e.confidence = round(e.confidence * 0.95, 3)
+                break
+    return built

@@ -1,0 +1,94 @@
+"""ACLED and PLOVER codes for marsad event types."""
+
+from __future__ import annotations
+
+from marsad.document import AcledCode, PloverCode
+
+BATTLES = "Battles"
+REMOTE = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+STRATEGIC = "Strategic developments"
+PROTESTS = "Protests"
+
+# State actor kinds: a capture by one of them is "Government regains territory".
+STATE_KINDS = frozenset({"state_military", "state_security", "government", "state"})
+
+_ACLED: dict[str, tuple[str, str]] = {
+    "WITHDRAW": (STRATEGIC, "Other"),
+    "HANDOVER": (STRATEGIC, "Non-violent transfer of territory"),
+    "ESTABLISH_BASE": (STRATEGIC, "Headquarters or base established"),
+    "DEPLOY": (STRATEGIC, "Other"),
+    "TRAIN": (STRATEGIC, "Change to group/activity"),
+    "FORM_GROUP": (STRATEGIC, "Change to group/activity"),
+    "RECRUIT": (STRATEGIC, "Change to group/activity"),
+    "ARMS_TRANSFER": (STRATEGIC, "Other"),
+    "AGREEMENT": (STRATEGIC, "Agreement"),
+    "CLASH": (BATTLES, "Armed clash"),
+    "CAPTURE": (BATTLES, "Non-state actor overtakes territory"),
+    "AIRSTRIKE": (REMOTE, "Air/drone strike"),
+    "SHELLING": (REMOTE, "Shelling/artillery/missile attack"),
+    "EXPLOSION": (REMOTE, "Remote explosive/landmine/IED"),
+    "ATTACK": (VAC, "Attack"),
+    "ABDUCTION": (VAC, "Abduction/forced disappearance"),
+    "ARREST": (STRATEGIC, "Arrests"),
+    "PROTEST": (PROTESTS, "Peaceful protest"),
+}
+
+# PLOVER event type and mode (PLOVER/POLECAT ontology).
+_PLOVER: dict[str, tuple[str, str | None]] = {
+    "WITHDRAW": ("RETREAT", "withdraw"),
+    "HANDOVER": ("RETREAT", "withdraw"),
+    "ESTABLISH_BASE": ("MOBILIZE", "troops"),
+    "DEPLOY": ("MOBILIZE", "troops"),
+    "TRAIN": ("AID", "military"),
+    "FORM_GROUP": ("MOBILIZE", "militia"),
+    "RECRUIT": ("MOBILIZE", "militia"),
+    "ARMS_TRANSFER": ("AID", "military"),
+    "AGREEMENT": ("AGREE", None),
+    "CLASH": ("ASSAULT", "firearms"),
+    "CAPTURE": ("COERCE", "seize"),
+    "AIRSTRIKE": ("ASSAULT", "aerial"),
+    "SHELLING": ("ASSAULT", "explosives"),
+    "EXPLOSION": ("ASSAULT", "explosives"),
+    "ATTACK": ("ASSAULT", "firearms"),
+    "ABDUCTION": ("ASSAULT", "abduct"),
+    "ARREST": ("COERCE", "arrest"),
+    "PROTEST": ("PROTEST", "demo"),
+}
+
+SUICIDE_WORDS = ("انتحاري", "انتحارية", "حزام ناسف", "أحزمة ناسفة")
+ASSASSINATION_WORDS = ("اغتيال", "اغتال", "اغتالت", "اغتيالات")
+PROTEST_FORCE_WORDS = ("فرق", "فرقت", "تفريق", "قمع", "قمعت", "الغاز المسيل", "الرصاص المطاطي", "اعتقلت", "اعتقال")
+PROTEST_KILLED_WORDS = ("مقتل", "قتل", "قتلى", "قتيل", "مصرع", "سقوط")
+RIOT_WORDS = ("أحرقوا", "حرق", "أعمال شغب", "شغب", "اقتحم المحتجون", "رشق", "رشقوا", "حطموا", "تكسير")
+
+
+def acled_code(event_type: str, *, actor_kind: str | None, recipient: bool, evidence: str) -> AcledCode:
+    """ACLED event and sub-event type; evidence words refine suicide bombs and protests."""
+    etype, sub = _ACLED[event_type]
+    if event_type == "WITHDRAW" and recipient:
+        sub = "Non-violent transfer of territory"
+    elif event_type == "CAPTURE" and actor_kind in STATE_KINDS:
+        sub = "Government regains territory"
+    elif event_type == "EXPLOSION" and any(w in evidence for w in SUICIDE_WORDS):
+        sub = "Suicide bomb"
+    elif event_type == "PROTEST":
+        if any(w in evidence for w in PROTEST_KILLED_WORDS) and any(w in evidence for w in PROTEST_FORCE_WORDS):
+            sub = "Excessive force against protesters"
+        elif any(w in evidence for w in PROTEST_FORCE_WORDS):
+            sub = "Protest with intervention"
+        elif any(w in evidence for w in RIOT_WORDS):
+            etype, sub = "Riots", "Violent demonstration"
+    return AcledCode(event_type=etype, sub_event_type=sub)
+
+
+def plover_code(event_type: str, *, evidence: str, weapons: bool = False) -> PloverCode:
+    """PLOVER event type and mode."""
+    ptype, mode = _PLOVER[event_type]
+    if event_type == "EXPLOSION" and any(w in evidence for w in SUICIDE_WORDS):
+        mode = "suicide-bomb"
+    elif event_type == "ATTACK" and any(w in evidence for w in ASSASSINATION_WORDS):
+        mode = "assassination"
+    elif event_type == "DEPLOY" and weapons:
+        mode = "weapons"
+    return PloverCode(event_type=ptype, mode=mode)

@@ -1,0 +1,89 @@
+"""Argument finding for event frames: actors by word order, recipients by preposition, places by phrase."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from marsad.text.normalize import key
+
+# Prepositions that mark a following actor as something other than the subject.
+RECIPIENT_PREPS = frozenset({"لصالح", "الى", "ل", "لل", "مع", "على", "ضد", "بحق", "تجاه", "نحو",
+                             "لمصلحه", "صالح", "ازاء"})
+NON_SUBJECT_PREPS = RECIPIENT_PREPS | frozenset({
+    "من", "عن", "في", "ب", "بين", "عبر", "لدى", "حول", "قرب", "بعد", "قبل", "منذ", "مثل", "غرار",
+    "باشراف", "اشراف", "بدعم", "دعم", "بمساعده", "بمشاركه", "بقياده", "قياده", "برفقه", "رفقه",
+    "تابعه", "تابع", "التابعه", "التابع", "المدعومه", "المدعوم", "مدعومه", "مدعوم", "الموالیه",
+    "الموالية", "الموالي", "الموالين", "لواء", "صفوف", "عناصر", "عنصر", "مقاتلي", "مقاتلو",
+    "قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "اتهم",
+    "اتهمت", "حسب", "بحسب", "وفق", "نقلا", "مصادر", "مصدر", "بيان", "لسان", "باسم",
+})
+# "in favour of": the recipient of a withdrawal turns it into a handover.
+HANDOVER_PREPS = frozenset({"لصالح", "لمصلحه", "صالح"})
+# Words between places that keep them in one coordinated list.
+_COORD_GAP = re.compile(
+    r"^[\s،,]*(?:و|او|ثم)?\s*(?:(?:في\s+)?كل\s+من\s+)?"
+    r"(?:(?:مدينه|مدينتي|مدن|بلده|بلدتي|بلدات|قريه|قريتي|قرى|حي|حيي|احياء|منطقه|منطقتي|مناطق|محافظه|محافظتي|محافظات|مطار|مطاري|مطارات|قاعده|قاعدتي|قواعد|معبر|معبري|معابر|مستودعات|حقل|حقلي|حقول|ناحيه|بلدتي|مخيم|مخيمي)\s*)?$"
+)
+# Phrases after which a place is a point of comparison or an origin, not the event's place.
+_COMPARISON = re.compile(r"(?:علي\s+غرار|مثل|شبيه[هة]?\s+ب|علي\s+شاكله|كما\s+في)\s*\S*\s*\S*\s*$")
+_ORIGIN = re.compile(r"(?:قادم[هة]?|قادمين|قادمون|آتي[هة]?|اتي[هة]?|منطلق[هة]?|انطلاقا)\s+من\s*\S*\s*$")
+
+
+@dataclass(slots=True)
+class ActorSpan:
+    """An actor mention with the preposition that governs it (None for a bare noun phrase)."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    prep: str | None
+    data: object = None
+    coordinated: list[ActorSpan] = field(default_factory=list)
+
+
+def governing_prep(text: str, start: int, clitic: str) -> str | None:
+    """The preposition governing a mention at `start`: an attached clitic (ب، ل، لل) or the word before."""
+    if clitic:
+        c = clitic.lstrip("وف")
+        if c:
+            return "ل" if c in ("ل", "لل") else c
+    before = text[max(0, start - 30):start]
+    words = key(before).split()
+    if not words:
+        return None
+    last = words[-1]
+    if last in NON_SUBJECT_PREPS:
+        return last
+    stripped = last[1:] if last[:1] in ("و", "ف") and len(last) > 2 else last
+    if stripped in NON_SUBJECT_PREPS:
+        return stripped
+    # "من قبل" / "من طرف": agent of a passive, which is the actor.
+    if len(words) >= 2 and words[-2] == "من" and last in ("قبل", "طرف", "جانب"):
+        return None
+    # Ranks and nouns that make the actor a genitive complement: "عناصر من", "بإشراف من".
+    if len(words) >= 2 and words[-1] == "من" and words[-2] in NON_SUBJECT_PREPS:
+        return words[-2]
+    return None
+
+
+def coordinated_runs(spans: Sequence[tuple[int, int]], text: str) -> list[list[int]]:
+    """Group indexes of consecutive spans joined by و / ، / "كل من" into coordinated runs."""
+    runs: list[list[int]] = []
+    for i, (s, _e) in enumerate(spans):
+        if runs:
+            prev_end = spans[runs[-1][-1]][1]
+            gap = key(text[prev_end:s]) if s >= prev_end else "x"
+            if s >= prev_end and (gap == "" or _COORD_GAP.match(gap)) and s - prev_end < 40:
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return runs
+
+
+def is_comparison_or_origin(text: str, clause_start: int, start: int) -> bool:
+    """True when the place at `start` follows "على غرار" / "مثل" (comparison) or "قادمة من" (origin)."""
+    before = key(text[max(clause_start, start - 40):start])
+    return bool(_COMPARISON.search(before) or _ORIGIN.search(before))

@@ -1,0 +1,300 @@
+"""Removal of plain-text site chrome: share rows, related-article lists, comment forms, copyright and date lines."""
+
+from __future__ import annotations
+
+import logging
+import re
+from enum import Enum
+from functools import cache
+
+from marsad.text.normalize import _TABLE as _NORMALIZE_TABLE
+
+logger = logging.getLogger(__name__)
+
+# A line longer than this (characters) is never chrome: chrome lines are labels, button
+# rows and notices; the longest common one, the comment form's required-fields notice,
+# is about 90 characters, and the longest copyright lines about 150.
+CHROME_LINE_MAX_CHARS = 240
+
+# Most words a chrome line that carries free text may have ("اقرأ أيضاً: <headline>",
+# "تابعونا على ...", a copyright line); article sentences are usually longer, and a
+# longer line with such a label is treated as content.
+CHROME_LINE_MAX_WORDS = 30
+
+# A line after a "related articles" heading is taken for a list item (a headline) when
+# it has at most this many words and does not end like a sentence. Arabic headlines run
+# 6-15 words; 20 leaves room for long ones.
+HEADLINE_MAX_WORDS = 20
+
+# A "related articles" / "read also" box in the middle of a text (article paragraphs
+# after it) has a handful of items; a longer run of short lines is article text.
+RELATED_MAX_ITEMS = 8
+
+
+class LineKind(Enum):
+    """What a line of text is, for chrome stripping."""
+
+    BLANK = "blank"
+    CONTENT = "content"
+    CHROME = "chrome"  # a whole line of chrome, removed wherever it is
+    RELATED = "related"  # heading of a related-articles list or a tag list: removed with its items
+    COMMENTS = "comments"  # start of the comment section: removed with everything after it
+
+
+def _alt(words: str) -> str:
+    """Regex alternation of `|`-separated words, longest first, spaces matching any run of spaces."""
+    items = sorted({w.strip() for w in words.split("|") if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in items) + ")"
+
+
+# All phrases below are written in folded form (see `_fold`): alef forms as ا, ى as ي,
+# ة as ه, no diacritics, Latin lowercase.
+
+_NETWORKS = _alt(
+    "فيسبوك|فيس بوك|فايسبوك|فيسبوك ماسنجر|تويتر|اكس|x|واتساب|واتس اب|الواتساب|واتسب|"
+    "تلغرام|تليغرام|تليجرام|تلجرام|تيليجرام|تيليغرام|لينكد ان|لينكدان|لينكدين|انستغرام|"
+    "انستجرام|انستقرام|يوتيوب|تيك توك|تيكتوك|سناب شات|سناب|بريد الكتروني|البريد الالكتروني|"
+    "ايميل|ماسنجر|فايبر|بينتريست|ريديت|ثريدز|جوجل نيوز|غوغل نيوز|نبض|"
+    "facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|messenger|instagram|"
+    "youtube|tiktok|email|e-mail|mail|vk|viber|tumblr|threads|snapchat|google news|rss"
+)
+_SHARE_VERBS = _alt("شارك|شاركها|شاركوا|شاركي|مشاركه|المشاركه|غرد|share|tweet|shares")
+_SHARE_FILLER = _alt(
+    "انشر|ارسل|طباعه|اطبع|نسخ|انسخ|الرابط|رابط|عبر|علي|في|من خلال|الخبر|المقال|المقاله|"
+    "الموضوع|هذا|هذه|الصفحه|مع|اصدقائك|print|copy|link|on|via|pin|it|this|article|post|the"
+)
+_SEP = r"[\s\-|/,،:;·•*+()\[\]]*"
+_SHARE_ROW = re.compile(rf"(?:{_SEP}(?:{_SHARE_VERBS}|{_NETWORKS}|{_SHARE_FILLER})(?![\w]))+{_SEP}")
+_SHARE_CORE = re.compile(rf"(?<![\w])(?:{_SHARE_VERBS}|{_NETWORKS})(?![\w])")
+
+_MONTHS = (
+    "يناير|فبراير|مارس|ابريل|مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|"
+    "كانون الثاني|كانون الاول|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين الاول|تشرين الثاني|"
+    "جانفي|فيفري|افريل|ماي|جوان|جويليه|اوت|"
+    "محرم|صفر|ربيع الاول|ربيع الثاني|ربيع الاخر|جمادي الاولي|جمادي الاخره|جمادي الاول|جمادي الثاني|"
+    "رجب|شعبان|رمضان|شوال|ذو القعده|ذو الحجه|ذي القعده|ذي الحجه|"
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DAYS = "السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DATE_WORDS = _alt(
+    _MONTHS + "|" + _DAYS + "|"
+    "يوم|الساعه|ساعه|ساعات|ساعتين|دقيقه|دقائق|دقيقتين|ثانيه|ثوان|ثواني|ايام|يومين|اسبوع|اسابيع|"
+    "شهر|اشهر|شهور|سنه|سنوات|عام|منذ|قبل|ص|م|ه|صباحا|مساء|مساءا|ظهرا|فجرا|بتوقيت|توقيت|غرينتش|"
+    "مكه|المكرمه|دمشق|بيروت|بغداد|القاهره|القدس|الموافق|في|بتاريخ|علي|am|pm|gmt|utc|at|on"
+)
+_DATE_SEP = r"[\s\d/:.,،\-+|()]"
+_DATEISH = rf"(?:{_DATE_SEP}|(?<![\w]){_DATE_WORDS}(?![\w]))*"
+_DATE_ANCHOR = re.compile(rf"\d|(?<![\w])(?:{_alt(_MONTHS + '|' + _DAYS)}|منذ)(?![\w])")
+
+_PUBLISHED_LABEL = _alt(
+    "نشر|تم النشر|نشر في|نشرت في|نشر بتاريخ|نشر يوم|تاريخ النشر|تاريخ الاضافه|تاريخ الخبر|"
+    "published|posted|posted on|published on"
+)
+_UPDATED_LABEL = _alt(
+    "اخر تحديث|اخر تعديل|تاريخ التحديث|تم التحديث|تم تحديثه|محدث|تحديث|اخر تحديث في|updated|last updated|updated on"
+)
+_TAG_LABEL = _alt(
+    "الوسوم|وسوم|الكلمات المفتاحيه|كلمات مفتاحيه|الكلمات الدلاليه|كلمات دلاليه|هاشتاج|هاشتاغ|"
+    "التصنيفات|التصنيف|تصنيف|الاقسام|الفئه|tags|tag|keywords|categories|category|filed under"
+)
+_RELATED = (
+    rf"(?:مقالات|اخبار|مواضيع|موضوعات|قصص|تقارير|منشورات|تدوينات)"
+    rf"(?: (?:ذات صله|ذات علاقه|متعلقه|مشابهه|مرتبطه|اخري|مقترحه|قد تهمك|قد تعجبك))(?: بالموضوع| بالخبر)?"
+    rf"|قد (?:يعجبك|يهمك|تهمك|تعجبك|يهمك ايضا)(?: ايضا)?(?: قراءه)?"
+    rf"|(?:اقرا|شاهد|طالع|تابع) (?:ايضا|كذلك|المزيد)|اقرا|للمزيد"
+    rf"|الاكثر (?:قراءه|مشاهده|تداولا|شعبيه|تعليقا|مشاركه)"
+    rf"|(?:اخر|احدث|المزيد من) (?:الاخبار|المقالات|الاخبار العاجله|الموضوعات|المواضيع|الاخبار المتعلقه)"
+    rf"|اخترنا لك|ننصحك بقراءه|مواضيع مقترحه|مقترحات|المزيد|عرض المزيد|تحميل المزيد"
+    rf"|related(?: articles| posts| news| stories| content)?|read (?:more|also)|see also|you may also like"
+    rf"|more (?:stories|news|from)|recommended(?: for you)?|most read|popular|trending"
+    rf"|{_TAG_LABEL}"
+)
+_COMMENTS = (
+    r"(?:اترك|اكتب|اضف|ضع|شاركنا) (?:تعليقا|تعليق|تعليقك|ردا|رد|رايك|رايك في التعليقات)"
+    r"|التعليقات|تعليقات|تعليقات القراء|تعليقات الفيسبوك|لا توجد تعليقات(?: بعد)?"
+    r"|كن اول من يعلق|لا يوجد تعليق(?:ات)?|(?:\d+ )?(?:تعليق|تعليقات)"
+    r"|لن يتم نشر عنوان بريدك الالكتروني.*|leave a (?:reply|comment)|comments?(?: \(\d+\))?"
+)
+_CHROME = (
+    # back to top
+    r"(?:زر )?(?:(?:الذهاب|العوده|الرجوع|انتقل|عوده|اذهب) )?"
+    r"(?:الي الاعلي|الي اعلي(?: الصفحه)?|للاعلي|لاعلي الصفحه|الاعلي|اعلي الصفحه)"
+    r"|back to top|scroll to top|go to top|top"
+    # comment form
+    r"|.*الحقول (?:الالزاميه|المطلوبه|الاجباريه) (?:مشار|عليها|معلمه|مميزه).*"
+    r"|احفظ اسمي.*|(?:التعليق|الاسم|البريد الالكتروني|الموقع الالكتروني|الموقع|الايميل|الاسم الكامل|name|website)\s*\*?"
+    r"|(?:ارسال|نشر|اضافه|اضف) (?:التعليق|تعليق|الرد)|الغاء الرد|رد|post comment|cancel reply|reply"
+    # "read also: <headline>" and friends, one line
+    r"|(?:اقرا|شاهد|طالع) (?:ايضا|كذلك|المزيد|المزيد من الاخبار)\s*[:\-–]?.*|read (?:also|more)\s*[:\-]?.*"
+    # labels with a value after a colon: tags, categories, publication and update dates
+    rf"|(?:{_TAG_LABEL})\s*:.*"
+    rf"|(?:{_PUBLISHED_LABEL}|{_UPDATED_LABEL})(?: في| بتاريخ| on| at)?\s*:.*"
+    rf"|(?:{_UPDATED_LABEL}).{{0,60}}"
+    # counters and reading time
+    r"|(?:عدد (?:القراءات|المشاهدات|الزيارات)|المشاهدات|القراءات|مشاهدات|قراءات|زمن القراءه|وقت القراءه|مده القراءه)"
+    r"\s*:?\s*[\d,.]*(?: (?:دقيقه|دقائق|مشاهده|قراءه))?"
+    r"|[\d,.]+\s*(?:مشاهده|مشاهدات|قراءه|قراءات|views?|min read|minutes? read)"
+    r"|(?:\d+ )?(?:دقيقه|دقائق|دقيقتان) (?:للقراءه|قراءه)|قراءه في \d+ (?:دقيقه|دقائق)"
+    # short link, previous / next
+    r"|(?:الرابط المختصر|رابط مختصر|انسخ الرابط|نسخ الرابط|تم نسخ الرابط|short link|copy link|permalink)\s*:?\s*\S*"
+    r"|(?:(?:المقال|الخبر|الموضوع|المقاله|المنشور) )?(?:السابق|التالي)|(?:previous|next)(?: post| article)?"
+    # navigation items, advertising labels
+    r"|الرئيسيه|الصفحه الرئيسيه|القائمه|القائمه الرئيسيه|بحث|ابحث|البحث|اتصل بنا|من نحن|سياسه الخصوصيه"
+    r"|شروط الاستخدام|اعلن معنا|اعلان|اعلانات|محتوي مدعوم|مساحه اعلانيه|تسجيل الدخول|اغلاق"
+    r"|advertisement|sponsored|home|menu|search|privacy policy|contact us|about us|login|sign in|close"
+    r"|(?:الرئيسيه|الصفحه الرئيسيه|home)\s*[>»›/|\\\-].{0,120}"
+    # newsletter
+    r"|(?:اشترك|اشتركوا|سجل)(?: الان| مجانا)?(?: في| ب)? (?:النشره|نشرتنا|القائمه البريديه).*"
+    r"|النشره (?:البريديه|الاخباريه)|(?:subscribe|newsletter|sign up)(?: .{0,80})?"
+)
+
+# A short line containing one of these is chrome wherever the phrase sits in it.
+_CHROME_ANYWHERE = re.compile(
+    r"جميع الحقوق محفوظه|الحقوق محفوظه|حقوق (?:النشر|الطبع)(?: و(?:النشر|الطبع))? محفوظه|©|all rights reserved"
+    r"|اضغط هنا|انقر هنا|click here"
+)
+_CHROME_START = re.compile(
+    rf"(?:©|\(c\)|copyright|حقوق (?:النشر|الطبع))"
+    rf"|(?:تابعونا|تابعنا)(?![\w])"
+    rf"|(?:تابعوا|انضم|انضموا|اشترك|اشتركوا|للاشتراك|لمتابعه|حمل|حملوا|نزل|ثبت)(?![\w]).*"
+    rf"(?:{_NETWORKS}|قناتنا|قناه|صفحتنا|حسابنا|حساباتنا|تطبيق|النشره|نشرتنا|القائمه البريديه|بريدك"
+    rf"|منصات|مواقع التواصل|الاشعارات)(?![\w])"
+)
+_LINE_RE = re.compile(rf"(?P<comments>{_COMMENTS})|(?P<related>{_RELATED})|(?P<chrome>{_CHROME})")
+_PUBLISHED_DATE_RE = re.compile(rf"(?:{_PUBLISHED_LABEL})(?: في| بتاريخ| on)?\s*(?P<sep>:?)\s*(?P<rest>.*)")
+_UPDATED_DATE_RE = re.compile(rf"(?:{_UPDATED_LABEL})(?: في| بتاريخ| on)?\s*:?\s*(?P<rest>.*)")
+_DATEISH_RE = re.compile(_DATEISH)
+
+# Characters trimmed from both ends of a line before it is compared: bullets, dashes,
+# pipes, colons, arrows, quotes, stars, brackets, emoji-like symbols.
+_TRIM = " \t\u00a0•·-–—|*#>»«<:.،,؛;_=~▪►▶◄◀→←↑⬆️❯❮✔✓☰✕✖×\"'()[]{}"
+_SENTENCE_END = ".!?؟…"
+_CLOSERS = " \t\"'»”’)]}"
+_BLANK_RUNS = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+\n")
+
+
+@cache
+def _fold_table() -> dict[int, str | None]:
+    """The normaliser's folding table, keeping newlines and deleting what it marks for deletion."""
+    table: dict[int, str | None] = {k: (None if v == "\x00" else v) for k, v in _NORMALIZE_TABLE.items()}
+    del table[ord("\n")]
+    return table
+
+
+def _fold(text: str) -> str:
+    return text.translate(_fold_table())
+
+
+def _words(line: str) -> int:
+    return line.count(" ") + 1
+
+
+def classify(folded_line: str) -> LineKind:
+    """Say what one folded line is (see `LineKind`); `folded_line` comes from `_fold`."""
+    line = folded_line.strip(_TRIM)
+    if not line:
+        return LineKind.BLANK if not folded_line.strip() else LineKind.CHROME
+    if len(line) > CHROME_LINE_MAX_CHARS:
+        return LineKind.CONTENT
+    line = " ".join(line.split())
+    m = _LINE_RE.fullmatch(line)
+    if m is not None:
+        if m.lastgroup == "comments":
+            return LineKind.COMMENTS
+        if m.lastgroup == "related":
+            return LineKind.RELATED
+        return LineKind.CHROME if _words(line) <= CHROME_LINE_MAX_WORDS else LineKind.CONTENT
+    if _words(line) > CHROME_LINE_MAX_WORDS:
+        return LineKind.CONTENT
+    if _CHROME_ANYWHERE.search(line) or _CHROME_START.match(line):
+        return LineKind.CHROME
+    if _SHARE_ROW.fullmatch(line) and _SHARE_CORE.search(line):
+        return LineKind.CHROME
+    m = _PUBLISHED_DATE_RE.fullmatch(line) or _UPDATED_DATE_RE.fullmatch(line)
+    if m is not None:
+        rest = m.group("rest")
+        if _DATE_ANCHOR.search(rest) and _DATEISH_RE.fullmatch(rest):
+            return LineKind.CHROME
+    return LineKind.CONTENT
+
+
+def _headline_like(line: str) -> bool:
+    """A short line that does not end like a sentence: a list item, a headline, a tag."""
+    core = line.strip().strip(_TRIM[:14]).rstrip(_CLOSERS)
+    if not core:
+        return True
+    return _words(" ".join(core.split())) <= HEADLINE_MAX_WORDS and core[-1] not in _SENTENCE_END
+
+
+def strip_chrome(text: str) -> tuple[str, int]:
+    """Remove site chrome from plain text; return (cleaned text, number of chrome lines removed).
+
+    Whole lines that are pure chrome go wherever they are; a comment section ("اترك تعليقاً",
+    the required-fields notice) goes with everything after it; a related-articles or tag
+    heading goes with the list items (short, headline-like lines) that follow it. Article
+    sentences that merely contain a word like "شارك" are kept. Nothing is removed before
+    the first body paragraph except whole chrome lines.
+    """
+    lines = text.split("\n")
+    folded = _fold(text).split("\n")
+    if len(folded) != len(lines):  # cannot happen: folding keeps newlines; be safe anyway
+        logger.debug("folding changed the line count; chrome left in place")
+        return text, 0
+    kinds = [classify(f) for f in folded]
+    drop = [False] * len(lines)
+    seen_body = False
+    i = 0
+    n = len(lines)
+    while i < n:
+        kind = kinds[i]
+        if kind is LineKind.COMMENTS:
+            if seen_body:
+                for j in range(i, n):
+                    drop[j] = True
+                break
+            drop[i] = True
+        elif kind is LineKind.CHROME:
+            drop[i] = True
+        elif kind is LineKind.RELATED:
+            drop[i] = True
+            if seen_body:
+                j = i + 1
+                items = 0
+                while j < n and (
+                    kinds[j] in (LineKind.BLANK, LineKind.CHROME, LineKind.RELATED)
+                    or (kinds[j] is LineKind.CONTENT and _headline_like(lines[j]))
+                ):
+                    items += kinds[j] is LineKind.CONTENT
+                    j += 1
+                at_end = j == n or kinds[j] is LineKind.COMMENTS
+                if at_end or items <= RELATED_MAX_ITEMS:
+                    for k in range(i + 1, j):
+                        drop[k] = True
+                    i = j
+                    continue
+        elif kind is LineKind.CONTENT and not seen_body:
+            seen_body = not _headline_like(lines[i])
+        i += 1
+
+    removed = sum(1 for line, d in zip(lines, drop) if d and line.strip())
+    if not removed:
+        return text, 0
+    kept = "\n".join(line for line, d in zip(lines, drop) if not d)
+    kept = _BLANK_RUNS.sub("\n\n", kept).strip("\n")
+    return kept, removed
+
+
+def find_published(text: str) -> str | None:
+    """The raw date string of a "نشر في: ..." / "تاريخ النشر: ..." line in `text`, if any."""
+    for line in _fold(text).split("\n"):
+        line = line.strip(_TRIM)
+        if not line or len(line) > CHROME_LINE_MAX_CHARS:
+            continue
+        m = _PUBLISHED_DATE_RE.fullmatch(" ".join(line.split()))
+        if m is None:
+            continue
+        rest = m.group("rest").strip(_TRIM)
+        if rest and _DATE_ANCHOR.search(rest) and _DATEISH_RE.fullmatch(rest):
+            return rest
+    return None

@@ -1,0 +1,146 @@
+"""The runner: the stages that turn one article into a Document, in order."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable
+from datetime import date
+
+from marsad.document import Document, Entity, Source, text_doc_id
+from marsad.extract.actors import contract_actor, tag_actors
+from marsad.extract.build import build_events
+from marsad.extract.events import EventAssembler
+from marsad.gazetteer.gazetteer import Gazetteer
+from marsad.gazetteer.geocode import Geocoder
+from marsad.ingest.chrome import strip_chrome
+from marsad.lexicon.actors import ActorDictionary
+from marsad.lexicon.triggers import TriggerLexicon
+from marsad.resolve import attribution, dates, modality, quantities
+from marsad.resolve.fill import fill
+from marsad.text.normalize import normalize
+from marsad.text.segment import sentences
+
+log = logging.getLogger(__name__)
+
+ARABIC_MIN_RATIO = 0.2  # below this share of Arabic letters a text is "not Arabic"
+
+
+class Pipeline:
+    """marsad's pipeline with its resources loaded once; reuse one instance for many articles.
+
+    Resources are passed in (tests hand in tiny ones) or loaded lazily from the package.
+    """
+
+    def __init__(self, *, actors: ActorDictionary | None = None, gazetteer: Gazetteer | None = None,
+                 triggers: TriggerLexicon | None = None) -> None:
+        self._actors = actors
+        self._gazetteer = gazetteer
+        self._triggers = triggers
+
+    @functools.cached_property
+    def actors(self) -> ActorDictionary:
+        return self._actors or ActorDictionary.default()
+
+    @functools.cached_property
+    def gazetteer(self) -> Gazetteer:
+        return self._gazetteer or Gazetteer.default()
+
+    @functools.cached_property
+    def triggers(self) -> TriggerLexicon:
+        return self._triggers or TriggerLexicon.default()
+
+    @functools.cached_property
+    def geocoder(self) -> Geocoder:
+        return Geocoder(self.gazetteer)
+
+    @functools.cached_property
+    def assembler(self) -> EventAssembler:
+        return EventAssembler(is_negated=modality.is_negated, is_opinion=modality.is_opinion,
+                              part_of=self._part_of)
+
+    def warm(self) -> Pipeline:
+        """Load every resource now (for servers and benchmarks)."""
+        self.actors.matcher()
+        self.gazetteer.matcher()
+        _ = self.triggers, self.geocoder, self.assembler
+        return self
+
+    def run(self, text: str, *, title: str | None = None, published: str | None = None,
+            url: str | None = None, outlet: str | None = None, doc_id: str | None = None,
+            path: str | None = None, warnings: Iterable[str] = ()) -> Document:
+        """Read one article and return its Document with entities, places and events."""
+        body, removed = strip_chrome(text or "")
+        doc = Document(doc_id=doc_id or text_doc_id(body), text=body, title=title,
+                       source=Source(path=path, url=url, outlet=outlet), warnings=list(warnings))
+        if removed:
+            log.debug("%s: %d chrome lines removed", doc.doc_id, removed)
+        if not body.strip():
+            doc.warnings.append("empty text: nothing to extract")
+            return doc
+        if _arabic_ratio(body) < ARABIC_MIN_RATIO:
+            doc.warnings.append("little or no Arabic text found; marsad reads Arabic")
+        pub = self._publication(doc, published)
+        doc.sentences = sentences(body)
+        norm = normalize(body)
+        actor_spans = tag_actors(doc, norm, self.actors, pub)
+        hits = self.geocoder.geocode(doc, norm)
+        doc.dates = dates.find_dates(body, pub)
+        qty = quantities.find_quantities(body)
+        cues = attribution.find_sources(body, doc.sentences)
+        triggers = [t for t in self.triggers.find(norm) if not _inside_longer(t, actor_spans)]
+        place_mentions = [m for m in doc.mentions if m.kind == "place"]
+        frames = self.assembler.frames(doc, triggers, actor_spans, place_mentions)
+        built = build_events(doc, frames, place_mentions,
+                             to_actor=lambda a: contract_actor(a, self.actors),
+                             part_of=self._part_of, country_place=self.geocoder.country_place)
+        speakers = {c.start: a.actor_id for c in cues for a in actor_spans if c.start <= a.start < c.end}
+        fill(doc, built, pub, cues, qty, speakers)
+        doc.events = [b.event for b in built]
+        _add_entities(doc, actor_spans, qty, hits)
+        return doc
+
+    # -- stages' helpers ---------------------------------------------------------------------
+
+    def _publication(self, doc: Document, published: str | None) -> date | None:
+        pub = dates.parse_date_field(published)
+        how = "metadata" if pub else None
+        if pub is None:
+            pub, how = dates.publication_date(doc.text, doc.title)
+        if pub is not None:
+            doc.published = pub.isoformat()
+            doc.published_source = how
+        elif published and published.strip().lower() not in ("unknown", "none", "null", ""):
+            doc.warnings.append(f"could not read the publication date {published!r}")
+        return pub
+
+    def _part_of(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if a not in self.actors or b not in self.actors:
+            return False
+        return self.actors.is_part_of(a, b)
+
+
+def _inside_longer(t, actor_spans) -> bool:  # type: ignore[no-untyped-def]
+    """A trigger word inside a longer actor name ("الحشد" in "الحشد الشعبي") is no trigger."""
+    return any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
+               for a in actor_spans)
+
+
+def _add_entities(doc: Document, actor_spans, qty, hits) -> None:  # type: ignore[no-untyped-def]
+    ents = [Entity(kind="actor", text=a.text, start=a.start, end=a.end, ref=a.actor_id) for a in actor_spans]
+    ents += [Entity(kind="quantity", text=q.text, start=q.start, end=q.end, ref=None) for q in qty]
+    ents += [Entity(kind="date", text=d.text, start=d.start, end=d.end,
+                    ref=d.value_start.isoformat() if d.value_start else None) for d in doc.dates]
+    doc.entities.extend(ents)
+    doc.entities.sort(key=lambda e: (e.start, e.end))
+
+
+def _arabic_ratio(text: str) -> float:
+    sample = text[:5000]
+    letters = sum(1 for c in sample if c.isalpha())
+    if not letters:
+        return 0.0
+    arabic = sum(1 for c in sample if "\u0600" <= c <= "\u06ff")
+    return arabic / letters
