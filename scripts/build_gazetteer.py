@@ -204,7 +204,8 @@ class Builder:
         best_capital: dict[str, dict] = {}
         for c in self.cities.values():
             cc, pop = c["countrycode"], int(c.get("population") or 0)
-            if (cc, c["name"]) in capitals:
+            if (cc, c["name"]) in capitals or any((cc, a) in capitals for a in (c.get("alternatenames") or [])
+                                                   if a.startswith(c["name"][:4])):
                 if cc not in best_capital or pop > int(best_capital[cc].get("population") or 0):
                     best_capital[cc] = c
         capital_ids = {c["geonameid"] for c in best_capital.values()}
@@ -216,7 +217,7 @@ class Builder:
             if not take:
                 continue
             row = self._gn_row(c, "capital" if c["geonameid"] in capital_ids else None)
-            if cc not in CORE_COUNTRIES and cc != "TR" and not row.name_ar:
+            if cc not in CORE_COUNTRIES and cc != "TR" and not row.name_ar and row.kind != "capital":
                 continue  # a city abroad that no Arabic name reaches is of no use to an Arabic reader
             self.rows[row.id] = row
 
@@ -377,16 +378,19 @@ class Builder:
         by_key: dict[tuple[str, str], list[Row]] = defaultdict(list)
         for row in self.rows.values():
             if row.source == "geonames":
-                for k in row.arabic_keys():
+                for k in row.arabic_keys() | {row.name}:
                     by_key[(row.country, k)].append(row)
         for r in _read_tsv(SOURCES / "variants.tsv"):
             cc, name = r["target"].split(":", 1)
-            found = by_key.get((cc, key(name)))
+            found = by_key.get((cc, key(name))) or by_key.get((cc, name))
             if not found:
                 self.warnings.append(f"variants.tsv: no GeoNames place {r['target']}; variants not added")
                 continue
             best = max(found, key=lambda x: x.population)
-            best.aliases += [a for a in r["aliases"].split("|") if a]
+            extra = [a for a in r["aliases"].split("|") if a]
+            if best.name_ar is None:
+                best.name_ar = next((a for a in extra if _ARABIC.search(a)), None)
+            best.aliases += [a for a in extra if a != best.name_ar]
 
     # -- output ----------------------------------------------------------------------------------
 

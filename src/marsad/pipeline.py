@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable
 from datetime import date
 
-from marsad.document import Document, Entity, Source, text_doc_id
+from marsad.document import Document, Entity, Place, Source, text_doc_id
 from marsad.extract.actors import contract_actor, tag_actors
 from marsad.extract.build import build_events
 from marsad.extract.events import EventAssembler
@@ -93,7 +93,7 @@ class Pipeline:
         frames = self.assembler.frames(doc, triggers, actor_spans, place_mentions)
         built = build_events(doc, frames, place_mentions,
                              to_actor=lambda a: contract_actor(a, self.actors),
-                             part_of=self._part_of, country_place=self.geocoder.country_place)
+                             part_of=self._part_of, country_place=self._country_place)
         speakers = {c.start: a.actor_id for c in cues for a in actor_spans if c.start <= a.start < c.end}
         fill(doc, built, pub, cues, qty, speakers)
         doc.events = [b.event for b in built]
@@ -113,6 +113,17 @@ class Pipeline:
         elif published and published.strip().lower() not in ("unknown", "none", "null", ""):
             doc.warnings.append(f"could not read the publication date {published!r}")
         return pub
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Pipeline lives as long as its resources
+    def _country_place(self, code: str) -> Place | None:
+        """A country as a precision-3 place, for events that name no place more specific."""
+        entry_id = f"country:{code}"
+        if entry_id not in self.gazetteer:
+            return None
+        e = self.gazetteer.get(entry_id)
+        return Place(id=e.id, name=e.name, name_ar=e.name_ar, geonames_id=e.geonames_id, lat=e.lat,
+                     lon=e.lon, country=e.country or code, admin1=None, admin2=None, precision=3,
+                     site=None, text=e.name_ar or e.name)
 
     def _part_of(self, a: str, b: str) -> bool:
         if a == b:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -546,6 +548,23 @@ def test_load_predictions_json_and_jsonl(tmp_path: Path) -> None:
     (tmp_path / "p.json").write_text(json.dumps([a, b]), encoding="utf-8")
     for name in ("p.jsonl", "p.json"):
         assert sorted(load_predictions(tmp_path / name)) == ["007", "008"]
+
+
+def test_evaluate_script_scores_saved_predictions(tmp_path: Path) -> None:
+    _, golds = _write_dev(tmp_path)
+    pred = doc([event("WITHDRAW", RU, place("Homs", *HOMS), start="2024-03-05")], places=[place("Homs", *HOMS)])
+    pred["doc_id"] = "001"
+    (tmp_path / "preds.jsonl").write_text(json.dumps(pred, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    script = Path(__file__).resolve().parents[2] / "scripts" / "evaluate.py"
+    run = subprocess.run([sys.executable, str(script), str(golds), "--predictions", str(tmp_path / "preds.jsonl"),
+                          "--json", str(out)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "event F1" in run.stdout
+    assert json.loads(out.read_text(encoding="utf-8"))["metrics"]["event_f1"] == 1.0
+    bad = subprocess.run([sys.executable, str(script), str(tmp_path / "nowhere"), "--predictions", str(out)],
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "no such gold directory" in bad.stderr
 
 
 # ---------------------------------------------------------------------------

@@ -130,6 +130,7 @@ class DocScore:
         return out
 
 
+EVIDENCE_SHOWN = 160  # characters of evidence per line in format(); a sentence, not a paragraph
 MAX_SCHEMA_ERRORS_SHOWN = 20  # per document in format(); enough to see the pattern without flooding
 
 # Totals that are summed over documents (micro averages), by DocScore attribute.
@@ -276,6 +277,13 @@ def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+def _clip(text: str | None) -> str:
+    if not text:
+        return "-"
+    text = " ".join(text.split())
+    return text if len(text) <= EVIDENCE_SHOWN else text[: EVIDENCE_SHOWN - 1] + "…"
+
+
 def _details(d: DocScore) -> list[str]:
     out: list[str] = []
 
@@ -285,12 +293,14 @@ def _details(d: DocScore) -> list[str]:
             out.extend(f"    - {item}" for item in items)
 
     section("missed events", [
-        f"{m.type} | {m.actor} | {m.location} | {m.date} | {m.evidence}" for m in d.missed_events
+        f"{m.type} | {m.actor} | {m.location} | {m.date} | {_clip(m.evidence)}" for m in d.missed_events
     ])
     section("false positives", [
-        f"{m.type} | {m.actor} | {m.location} | {m.evidence}" for m in d.false_positives
+        f"{m.type} | {m.actor} | {m.location} | {_clip(m.evidence)}" for m in d.false_positives
     ])
-    section("wrong dates", [f"{m.type}: gold {m.gold}, predicted {m.predicted} | {m.evidence}" for m in d.date_errors])
+    section("wrong dates", [
+        f"{m.type}: gold {m.gold}, predicted {m.predicted} | {_clip(m.evidence)}" for m in d.date_errors
+    ])
     section("missed places", d.missed_places)
     section("missed actors", d.missed_actors)
     section("participants matching no gold actor", d.unmatched_participants)

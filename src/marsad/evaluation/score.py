@@ -173,7 +173,16 @@ def _match_events(
 
 
 def score_document(gold: dict[str, Any], pred: dict[str, Any]) -> DocScore:
-    """Score one prediction (a contract marsad/1 dict) against one gold file (ANNOTATION.md)."""
+    """Score one prediction (a contract marsad/1 dict) against one gold file (ANNOTATION.md).
+
+    Where ANNOTATION.md leaves a choice open, this scorer decides:
+    - a null gold location accepts any predicted location or none; a null gold actor
+      accepts any predicted actor or none;
+    - dates and modality are scored over the hits (required gold events matched with
+      location), not over predictions absorbed by optional events;
+    - actor precision counts distinct participants (by actor id) per document, not
+      each appearance in an event.
+    """
     doc = str(gold.get("doc") or pred.get("doc_id") or "")
     result = DocScore(doc=doc)
     aliases = _aliases(gold)

@@ -68,6 +68,11 @@ _CLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "و�
 _AFTER = re.compile(
     r"\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي)(?:ه|ين|يه)?(?:\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي)(?:ه)?)?"
     r"|\s+(?:ال)?(?:عسكري|جوي|دولي|بحري|نفطي|حدودي|غازي|مدني|حربي)(?:ه)?")
+# Place words themselves are never names ("مدينة" is Medina only as "المدينة المنورة").
+_PLACE_WORDS = frozenset(FACILITY_WORDS) | frozenset(TYPE_WORDS) | frozenset(AREA_WORDS) | frozenset(
+    "ال" + w for w in (*FACILITY_WORDS, *TYPE_WORDS, *AREA_WORDS))
+# A definite nisba adjective right after a word ("الباب الخلفي") that is not a direction.
+_ADJECTIVE_AFTER = re.compile(r"\s+ال(?!شرقي|غربي|شمالي|جنوبي)[^\W\d_]{2,}(?:ي|يه|ية)(?![^\W\d_])")
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]", re.UNICODE)
 _OPENERS = frozenset('("«\'[')
 CONTEXT_WINDOW = 60  # characters before a name searched for its context words (about 4 words)
@@ -113,14 +118,22 @@ def stopwords() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _clitic_forms(vocab_id: int) -> dict[str, str]:
+    """Every clitic-prefixed form of a vocabulary's words -> the bare word (built once per vocabulary)."""
+    vocab = _VOCABS[vocab_id]
+    forms = {c + w: w for w in vocab for c in _CLITICS}
+    forms.update({w: w for w in vocab})
+    return forms
+
+
 def _bare(word: str, vocab: dict[str, str] | frozenset[str]) -> str | None:
     """The word with its clitics removed if that is in `vocab`, else None."""
-    if word in vocab:
-        return word
-    for c in _CLITICS:
-        if word.startswith(c) and word[len(c):] in vocab:
-            return word[len(c):]
-    return None
+    return _clitic_forms(_VOCAB_IDS[id(vocab)]).get(word)
+
+
+_VOCABS: tuple[dict[str, str] | frozenset[str], ...] = (FACILITY_WORDS, TYPE_WORDS, AREA_WORDS, PREPOSITIONS)
+_VOCAB_IDS = {id(v): i for i, v in enumerate(_VOCABS)}
 
 
 def _facility_from_alias(alias_key: str) -> tuple[str | None, str]:
@@ -136,20 +149,22 @@ def recognize(norm: Normalized, gazetteer: Gazetteer | None = None) -> list[Topo
     stops = stopwords()
     text = norm.text
     out: list[Toponym] = []
+    last_end = 0
     for m in gaz.matcher().find(norm):
-        top = _read(m, norm, text, stops)
+        top = _read(m, norm, text, stops, last_end)
         if top is not None:
             out.append(top)
+            last_end = m.norm_end + len(m.suffix)
     return out
 
 
-def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str]) -> Toponym | None:
+def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str], lo: int) -> Toponym | None:
     k = m.key
     letters = len(k.replace(" ", ""))
-    if letters <= MIN_LETTERS or k.isdigit():
+    if letters <= MIN_LETTERS or k.isdigit() or k in _PLACE_WORDS:
         return None
     ns = m.norm_start - len(m.prefix)  # start of the word, clitics included
-    before = _WORD.findall(text[max(0, ns - CONTEXT_WINDOW):ns])
+    before = _WORD.findall(text[max(lo, ns - CONTEXT_WINDOW):ns])
     context = type_word = site_kind = None
     site_norm: tuple[int, int] | None = None
     preposition = bool(m.prefix) and m.prefix[-1] in "بل"
@@ -174,8 +189,8 @@ def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str]
             site_norm = (wstart, wstart + len(w))
             phrase_norm_start = wstart + (len(w) - len(f))
         elif (t := _bare(w, TYPE_WORDS)) is not None and type_word is None and site_kind is None:
-            type_word = TYPE_WORDS[t]
-            if context is None:
+            if context is None:  # "ريف مدينة حمص": the type word is the name's; "قرى بريف حمص": it is not
+                type_word = TYPE_WORDS[t]
                 phrase_norm_start = wstart + (len(w) - len(t))
         elif (a := _bare(w, AREA_WORDS)) is not None and context is None:
             context = AREA_WORDS[a]
@@ -203,6 +218,8 @@ def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str]
         return None
     if (tier == "weak" or letters <= SHORT_LETTERS) and not (strong or preposition):
         return None
+    if tier == "weak" and not strong and _ADJECTIVE_AFTER.match(text, m.norm_end + len(m.suffix)):
+        return None  # "إلى الباب الخلفي": a noun with its adjective, not the town
     if " " not in k and not (strong or preposition) and _only_foreign_villages(m.payloads):
         return None
     # After the name: a direction adjective (ريف حمص الشرقي) or a facility adjective (مطار حماة العسكري).

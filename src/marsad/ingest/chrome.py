@@ -6,6 +6,7 @@ import logging
 import re
 from enum import Enum
 from functools import cache
+from typing import Any
 
 from marsad.text.normalize import _TABLE as _NORMALIZE_TABLE
 
@@ -41,6 +42,21 @@ class LineKind(Enum):
     COMMENTS = "comments"  # start of the comment section: removed with everything after it
 
 
+class _Lazy:
+    """A regex compiled on first use, so that importing this module stays cheap."""
+
+    __slots__ = ("_source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return getattr(self._compiled, name)
+
+
 def _alt(words: str) -> str:
     """Regex alternation of `|`-separated words, longest first, spaces matching any run of spaces."""
     items = sorted({w.strip() for w in words.split("|") if w.strip()}, key=len, reverse=True)
@@ -64,8 +80,8 @@ _SHARE_FILLER = _alt(
     "الموضوع|هذا|هذه|الصفحه|مع|اصدقائك|print|copy|link|on|via|pin|it|this|article|post|the"
 )
 _SEP = r"[\s\-|/,،:;·•*+()\[\]]*"
-_SHARE_ROW = re.compile(rf"(?:{_SEP}(?:{_SHARE_VERBS}|{_NETWORKS}|{_SHARE_FILLER})(?![\w]))+{_SEP}")
-_SHARE_CORE = re.compile(rf"(?<![\w])(?:{_SHARE_VERBS}|{_NETWORKS})(?![\w])")
+_SHARE_ROW = _Lazy(rf"(?:{_SEP}(?:{_SHARE_VERBS}|{_NETWORKS}|{_SHARE_FILLER})(?![\w]))+{_SEP}")
+_SHARE_CORE = _Lazy(rf"(?<![\w])(?:{_SHARE_VERBS}|{_NETWORKS})(?![\w])")
 
 _MONTHS = (
     "يناير|فبراير|مارس|ابريل|مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|"
@@ -85,15 +101,18 @@ _DATE_WORDS = _alt(
 )
 _DATE_SEP = r"[\s\d/:.,،\-+|()]"
 _DATEISH = rf"(?:{_DATE_SEP}|(?<![\w]){_DATE_WORDS}(?![\w]))*"
-_DATE_ANCHOR = re.compile(rf"\d|(?<![\w])(?:{_alt(_MONTHS + '|' + _DAYS)}|منذ)(?![\w])")
+_DATE_ANCHOR = _Lazy(rf"\d|(?<![\w])(?:{_alt(_MONTHS + '|' + _DAYS)}|منذ)(?![\w])")
 
+# Labels of a publication or update date. After a colon, whatever follows the long
+# labels is chrome ("نشر في: أخبار سوريا"); the one-word labels are also live-blog
+# markers ("تحديث: ارتفاع عدد القتلى"), so a line with one is chrome only when the rest
+# is a date.
 _PUBLISHED_LABEL = _alt(
-    "نشر|تم النشر|نشر في|نشرت في|نشر بتاريخ|نشر يوم|تاريخ النشر|تاريخ الاضافه|تاريخ الخبر|"
-    "published|posted|posted on|published on"
+    "تم النشر|نشر في|نشرت في|نشر بتاريخ|نشر يوم|تاريخ النشر|تاريخ الاضافه|تاريخ الخبر|"
+    "published on|posted on|date published"
 )
-_UPDATED_LABEL = _alt(
-    "اخر تحديث|اخر تعديل|تاريخ التحديث|تم التحديث|تم تحديثه|محدث|تحديث|اخر تحديث في|updated|last updated|updated on"
-)
+_UPDATED_LABEL = _alt("اخر تحديث|اخر تعديل|تاريخ التحديث|تم التحديث|تم تحديثه|last updated|updated on")
+_SHORT_DATE_LABEL = _alt("نشر|نشرت|تحديث|محدث|تاريخ|published|posted|updated")
 _TAG_LABEL = _alt(
     "الوسوم|وسوم|الكلمات المفتاحيه|كلمات مفتاحيه|الكلمات الدلاليه|كلمات دلاليه|هاشتاج|هاشتاغ|"
     "التصنيفات|التصنيف|تصنيف|الاقسام|الفئه|tags|tag|keywords|categories|category|filed under"
@@ -113,7 +132,7 @@ _RELATED = (
 _COMMENTS = (
     r"(?:اترك|اكتب|اضف|ضع|شاركنا) (?:تعليقا|تعليق|تعليقك|ردا|رد|رايك|رايك في التعليقات)"
     r"|التعليقات|تعليقات|تعليقات القراء|تعليقات الفيسبوك|لا توجد تعليقات(?: بعد)?"
-    r"|كن اول من يعلق|لا يوجد تعليق(?:ات)?|(?:\d+ )?(?:تعليق|تعليقات)"
+    r"|كن اول من يعلق|لا يوجد تعليق(?:ات)?|تعليق"
     r"|لن يتم نشر عنوان بريدك الالكتروني.*|leave a (?:reply|comment)|comments?(?: \(\d+\))?"
 )
 _CHROME = (
@@ -130,11 +149,11 @@ _CHROME = (
     # labels with a value after a colon: tags, categories, publication and update dates
     rf"|(?:{_TAG_LABEL})\s*:.*"
     rf"|(?:{_PUBLISHED_LABEL}|{_UPDATED_LABEL})(?: في| بتاريخ| on| at)?\s*:.*"
-    rf"|(?:{_UPDATED_LABEL}).{{0,60}}"
+    r"|(?:اخر تحديث|اخر تعديل).{0,60}"
     # counters and reading time
     r"|(?:عدد (?:القراءات|المشاهدات|الزيارات)|المشاهدات|القراءات|مشاهدات|قراءات|زمن القراءه|وقت القراءه|مده القراءه)"
     r"\s*:?\s*[\d,.]*(?: (?:دقيقه|دقائق|مشاهده|قراءه))?"
-    r"|[\d,.]+\s*(?:مشاهده|مشاهدات|قراءه|قراءات|views?|min read|minutes? read)"
+    r"|[\d,.]+\s*(?:مشاهده|مشاهدات|قراءه|قراءات|تعليق|تعليقات|views?|comments?|min read|minutes? read)"
     r"|(?:\d+ )?(?:دقيقه|دقائق|دقيقتان) (?:للقراءه|قراءه)|قراءه في \d+ (?:دقيقه|دقائق)"
     # short link, previous / next
     r"|(?:الرابط المختصر|رابط مختصر|انسخ الرابط|نسخ الرابط|تم نسخ الرابط|short link|copy link|permalink)\s*:?\s*\S*"
@@ -143,35 +162,39 @@ _CHROME = (
     r"|الرئيسيه|الصفحه الرئيسيه|القائمه|القائمه الرئيسيه|بحث|ابحث|البحث|اتصل بنا|من نحن|سياسه الخصوصيه"
     r"|شروط الاستخدام|اعلن معنا|اعلان|اعلانات|محتوي مدعوم|مساحه اعلانيه|تسجيل الدخول|اغلاق"
     r"|advertisement|sponsored|home|menu|search|privacy policy|contact us|about us|login|sign in|close"
-    r"|(?:الرئيسيه|الصفحه الرئيسيه|home)\s*[>»›/|\\\-].{0,120}"
+    r'|(?:الرئيسيه|الصفحه الرئيسيه|home)\s*[>»›/|\\\-"].{0,120}'
     # newsletter
     r"|(?:اشترك|اشتركوا|سجل)(?: الان| مجانا)?(?: في| ب)? (?:النشره|نشرتنا|القائمه البريديه).*"
     r"|النشره (?:البريديه|الاخباريه)|(?:subscribe|newsletter|sign up)(?: .{0,80})?"
 )
 
 # A short line containing one of these is chrome wherever the phrase sits in it.
-_CHROME_ANYWHERE = re.compile(
+_CHROME_ANYWHERE = _Lazy(
     r"جميع الحقوق محفوظه|الحقوق محفوظه|حقوق (?:النشر|الطبع)(?: و(?:النشر|الطبع))? محفوظه|©|all rights reserved"
     r"|اضغط هنا|انقر هنا|click here"
 )
-_CHROME_START = re.compile(
+_CHROME_START = _Lazy(
     rf"(?:©|\(c\)|copyright|حقوق (?:النشر|الطبع))"
-    rf"|(?:تابعونا|تابعنا)(?![\w])"
-    rf"|(?:تابعوا|انضم|انضموا|اشترك|اشتركوا|للاشتراك|لمتابعه|حمل|حملوا|نزل|ثبت)(?![\w]).*"
-    rf"(?:{_NETWORKS}|قناتنا|قناه|صفحتنا|حسابنا|حساباتنا|تطبيق|النشره|نشرتنا|القائمه البريديه|بريدك"
-    rf"|منصات|مواقع التواصل|الاشعارات)(?![\w])"
+    rf"|تابعونا(?![\w])"
+    rf"|(?:تابعنا|تابعوا|انضم|انضموا|اشترك|اشتركوا|للاشتراك|لمتابعه|للمتابعه|سجل)(?![\w]).*"
+    rf"(?:(?<![\w])(?:قناتنا|صفحتنا|حسابنا|حساباتنا|موقعنا|تطبيقنا|نشرتنا|بريدك)(?![\w])"
+    rf"|(?:علي|عبر|في) (?:تطبيق |منصه |قناه )?{_NETWORKS}(?![\w])|مواقع التواصل)"
+    rf"|(?:حمل|حملوا|نزل|نزلوا|ثبت|ثبتوا)(?: الان)? (?:تطبيق|التطبيق)(?![\w])"
 )
-_LINE_RE = re.compile(rf"(?P<comments>{_COMMENTS})|(?P<related>{_RELATED})|(?P<chrome>{_CHROME})")
-_PUBLISHED_DATE_RE = re.compile(rf"(?:{_PUBLISHED_LABEL})(?: في| بتاريخ| on)?\s*(?P<sep>:?)\s*(?P<rest>.*)")
-_UPDATED_DATE_RE = re.compile(rf"(?:{_UPDATED_LABEL})(?: في| بتاريخ| on)?\s*:?\s*(?P<rest>.*)")
-_DATEISH_RE = re.compile(_DATEISH)
+_LINE_RE = _Lazy(rf"(?P<comments>{_COMMENTS})|(?P<related>{_RELATED})|(?P<chrome>{_CHROME})")
+_PUBLISHED_DATE_RE = _Lazy(
+    rf"(?:{_PUBLISHED_LABEL}|{_SHORT_DATE_LABEL})(?: في| بتاريخ| يوم| on)?\s*:?\s*(?P<rest>.*)"
+)
+_UPDATED_DATE_RE = _Lazy(rf"(?:{_UPDATED_LABEL}|{_SHORT_DATE_LABEL})(?: في| بتاريخ| on)?\s*:?\s*(?P<rest>.*)")
+_DATEISH_RE = _Lazy(_DATEISH)
 
 # Characters trimmed from both ends of a line before it is compared: bullets, dashes,
 # pipes, colons, arrows, quotes, stars, brackets, emoji-like symbols.
-_TRIM = " \t\u00a0•·-–—|*#>»«<:.،,؛;_=~▪►▶◄◀→←↑⬆️❯❮✔✓☰✕✖×\"'()[]{}"
+_BULLETS = " \t\u00a0•·-–—|*#>»«<▪►▶◄◀→←↑⬆❯❮✔✓☰✕✖×\ufe0f"
+_TRIM = _BULLETS + ":.،,؛;_=~\"'()[]{}"
 _SENTENCE_END = ".!?؟…"
 _CLOSERS = " \t\"'»”’)]}"
-_BLANK_RUNS = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+\n")
+_BLANK_RUNS = _Lazy(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+\n")
 
 
 @cache
@@ -219,9 +242,18 @@ def classify(folded_line: str) -> LineKind:
     return LineKind.CONTENT
 
 
+def _classify_raw(line: str) -> LineKind:
+    """`classify` for an unfolded line; long lines are content without folding them."""
+    if len(line) > 2 * CHROME_LINE_MAX_CHARS:  # folding only deletes, at most halving a line
+        return LineKind.CONTENT
+    if not line or line.isspace():
+        return LineKind.BLANK
+    return classify(_fold(line))
+
+
 def _headline_like(line: str) -> bool:
     """A short line that does not end like a sentence: a list item, a headline, a tag."""
-    core = line.strip().strip(_TRIM[:14]).rstrip(_CLOSERS)
+    core = line.strip(_BULLETS).rstrip(_CLOSERS)
     if not core:
         return True
     return _words(" ".join(core.split())) <= HEADLINE_MAX_WORDS and core[-1] not in _SENTENCE_END
@@ -237,11 +269,7 @@ def strip_chrome(text: str) -> tuple[str, int]:
     the first body paragraph except whole chrome lines.
     """
     lines = text.split("\n")
-    folded = _fold(text).split("\n")
-    if len(folded) != len(lines):  # cannot happen: folding keeps newlines; be safe anyway
-        logger.debug("folding changed the line count; chrome left in place")
-        return text, 0
-    kinds = [classify(f) for f in folded]
+    kinds = [_classify_raw(line) for line in lines]
     drop = [False] * len(lines)
     seen_body = False
     i = 0
@@ -286,15 +314,23 @@ def strip_chrome(text: str) -> tuple[str, int]:
 
 
 def find_published(text: str) -> str | None:
-    """The raw date string of a "نشر في: ..." / "تاريخ النشر: ..." line in `text`, if any."""
-    for line in _fold(text).split("\n"):
-        line = line.strip(_TRIM)
+    """The date of a "نشر في: ..." / "تاريخ النشر: ..." line in `text` as written there, if any."""
+    for original in text.split("\n"):
+        if len(original) > 2 * CHROME_LINE_MAX_CHARS or original.isspace() or not original:
+            continue
+        line = " ".join(_fold(original).strip(_TRIM).split())
         if not line or len(line) > CHROME_LINE_MAX_CHARS:
             continue
-        m = _PUBLISHED_DATE_RE.fullmatch(" ".join(line.split()))
+        m = _PUBLISHED_DATE_RE.fullmatch(line)
         if m is None:
             continue
         rest = m.group("rest").strip(_TRIM)
-        if rest and _DATE_ANCHOR.search(rest) and _DATEISH_RE.fullmatch(rest):
-            return rest
+        if not (rest and _DATE_ANCHOR.search(rest) and _DATEISH_RE.fullmatch(rest)):
+            continue
+        prefix = line[: m.start("rest")]
+        if ":" in prefix and ":" in original:
+            value = original.split(":", 1)[1]
+        else:
+            value = " ".join(original.strip(_TRIM).split()[len(prefix.split()):])
+        return value.strip(_TRIM) or None
     return None

@@ -6,6 +6,7 @@ import codecs
 import logging
 import re
 from collections import Counter
+from functools import cache
 
 from marsad.errors import BinaryInputError
 
@@ -44,6 +45,10 @@ UTF16_CONTRAST = 0.2
 # French or German prose stays under 10 %; "Ø§Ù„Ø¬ÙŠØ´" is nearly all such letters.
 MOJIBAKE_MIN_LATIN1 = 0.3
 
+# Most characters a mojibake repair may fail to recover (bytes that windows-1252 leaves
+# undefined are often lost on the way), as a share of the repaired text.
+MOJIBAKE_MAX_LOST = 0.05
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -68,7 +73,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 # Bytes that are not text: C0 controls except \t \n \v \f \r and ESC.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
-_CONTROL_BYTES_RE = re.compile(b"[" + re.escape(_CONTROL_BYTES) + b"]")
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _CONTROL_CHARS_RE = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "]")
 
@@ -148,7 +152,7 @@ def decode_bytes(
     if magic:
         raise BinaryInputError(f"binary file, not text: looks like {magic}; marsad reads text, HTML or JSONL")
     sniff = data[:SNIFF_BYTES]
-    if _CONTROL_BYTES_RE.search(sniff):
+    if len(sniff.translate(None, _NOT_CONTROL)):
         wide = _sniff_utf32(sniff) or _sniff_utf16(sniff)
         if wide:
             text, encoding, warnings = _decode_unicode(data, wide, partial)
@@ -163,6 +167,9 @@ def decode_bytes(
     except UnicodeDecodeError:
         pass
     else:
+        # Mojibake of Arabic is all Latin-1 letters, which UTF-8 writes with lead byte C3.
+        if data.count(b"\xc3", 0, SNIFF_BYTES) < 8:
+            return text, "utf-8", []
         return _repair_mojibake(text)
 
     # Mostly valid UTF-8 with a few bad bytes: keep UTF-8. Legacy 8-bit text read as UTF-8
@@ -228,27 +235,42 @@ def _sniff_utf32(sniff: bytes) -> str | None:
     return None
 
 
-def _repair_mojibake(text: str) -> tuple[str, str, list[str]]:
-    """Undo Arabic that was once read as latin-1/windows-1252 and saved again as UTF-8."""
-    latin1 = len(_LATIN1_LETTERS_RE.findall(text[:SNIFF_BYTES]))
-    if latin1 < 8:
-        return text, "utf-8", []
-    letters = len(_LETTERS_RE.findall(text[:SNIFF_BYTES]))
-    if latin1 < letters * MOJIBAKE_MIN_LATIN1:
-        return text, "utf-8", []
-    for wrong in ("cp1252", "latin-1"):
+@cache
+def _cp1252_to_latin1() -> dict[int, str]:
+    """Map the characters windows-1252 puts at 0x80-0x9F back to those byte values."""
+    table: dict[int, str] = {}
+    for b in range(0x80, 0xA0):
         try:
-            raw = text.encode(wrong)
-        except UnicodeEncodeError:
+            table[ord(bytes([b]).decode("cp1252"))] = chr(b)
+        except UnicodeDecodeError:
             continue
-        for right in ("utf-8", "cp1256"):
-            try:
-                fixed = raw.decode(right)
-            except UnicodeDecodeError:
-                continue
-            if arabic_ratio(fixed) >= LEGACY_MIN_ARABIC:
-                name = "windows-1256" if right == "cp1256" else "UTF-8"
-                return fixed, "utf-8", [f"repaired mojibake: {name} text that had been read as {wrong} and saved as UTF-8"]
+    return table
+
+
+def _repair_mojibake(text: str) -> tuple[str, str, list[str]]:
+    """Undo Arabic that was once read as latin-1/windows-1252 and saved again as UTF-8.
+
+    The text is turned back into the bytes it was read from (windows-1252 punctuation to
+    its byte, other Latin-1 characters to theirs) and decoded as UTF-8, else as
+    windows-1256; the repair is kept only when it yields Arabic, and says how many
+    characters could not be recovered.
+    """
+    sample = text[:SNIFF_BYTES]
+    latin1 = len(_LATIN1_LETTERS_RE.findall(sample))
+    if latin1 < 8 or latin1 < len(_LETTERS_RE.findall(sample)) * MOJIBAKE_MIN_LATIN1:
+        return text, "utf-8", []
+    # windows-1252 has no character for byte 0x81, so "ف" (D9 81) is often lost as
+    # "Ù" + U+FFFD; ف is by far the most frequent of the letters this can hit.
+    raw = text.replace("\u00d9\ufffd", "\u00d9\x81").translate(_cp1252_to_latin1()).encode("latin-1", "replace")
+    for right, name in (("utf-8", "UTF-8"), ("cp1256", "windows-1256")):
+        fixed = raw.decode(right, "replace")
+        lost = fixed.count("\ufffd") - text.count("\ufffd")
+        if arabic_ratio(fixed) >= LEGACY_MIN_ARABIC and lost <= len(fixed) * MOJIBAKE_MAX_LOST:
+            warning = f"repaired mojibake: {name} text that had been read as windows-1252 and saved as UTF-8"
+            lost_total = fixed.count("\ufffd")
+            if lost_total:
+                warning += f"; {lost_total} character(s) could not be recovered"
+            return fixed, "utf-8", [warning]
     return text, "utf-8", []
 
 

@@ -163,15 +163,15 @@ class Matcher(Generic[T]):
 
 
 def _longest_first(found: list) -> list:
-    """Keep the longest hits whose word spans do not overlap a longer hit."""
+    """Keep the longest hits whose spans do not overlap a longer hit (linear in text length)."""
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(max(f[1] for f in found))
     kept = []
     for f in found:
         s, e = f[0], f[1]
-        if any(s < te and ts < e for ts, te in taken):
+        if occupied.find(1, s, e) != -1:
             continue
-        taken.append((s, e))
+        occupied[s:e] = b"\x01" * (e - s)
         kept.append(f)
     return kept
 
