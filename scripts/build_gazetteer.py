@@ -168,6 +168,9 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
+AREA_TYPE_WORDS = frozenset({"محافظة", "محافظه", "مدينة", "ولاية", "إقليم", "منطقة", "قضاء", "دولة", "جمهورية"})
+
+
 class Builder:
     """Collects rows from every source, ties OCHA units to GeoNames places and writes the data."""
 
@@ -370,9 +373,29 @@ class Builder:
                     log.warning(msg)
                     self.warnings.append(msg)
                     continue
+                twin = self._same_area(row)
+                if twin is not None:
+                    # A country or governorate the other sources already hold: one entry, all names.
+                    # Names with a type word ("محافظة حمص") are left to the recogniser's patterns.
+                    twin.aliases += [a for a in [row.name_ar, *row.aliases]
+                                     if a and a != twin.name_ar and a not in twin.aliases
+                                     and a.split()[0] not in AREA_TYPE_WORDS]
+                    continue
                 if rid in self.rows:
                     self.warnings.append(f"{path.name}: duplicate id {rid}, later entry kept")
                 self.rows[rid] = row
+
+    def _same_area(self, row: Row) -> Row | None:
+        """The existing country or governorate row that a curated country/governorate entry repeats."""
+        if row.kind == "country":
+            return self.rows.get(f"country:{row.country}")
+        if row.kind == "governorate_centre":
+            for other in self.rows.values():
+                if (other.kind == "governorate" and other.country == row.country
+                        and (other.admin1 == row.admin1 or (row.name_ar and other.name_ar
+                                                            and key(other.name_ar) == key(row.name_ar)))):
+                    return other
+        return None
 
     def add_variants(self) -> None:
         by_key: dict[tuple[str, str], list[Row]] = defaultdict(list)

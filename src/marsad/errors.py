@@ -37,3 +37,7 @@ class ActorDictionaryError(LexiconError):
 
 class UnknownActorError(MarsadError, KeyError):
     """No actor dictionary entry has the requested id."""
+
+
+class AnchorDataError(MarsadError):
+    """The anchor-event file (resolve/anchors.yaml) is malformed; the message names the entry to fix."""

@@ -8,13 +8,15 @@ from collections.abc import Iterable
 from datetime import date
 
 from marsad.document import Document, Entity, Place, Source, text_doc_id
-from marsad.extract.actors import contract_actor, tag_actors
+from marsad.extract.actors import contract_actor, find_actors, write_actor_mentions
+from marsad.extract.frames import LOCATIVE_PREPS, ActorSpan
 from marsad.extract.build import build_events
 from marsad.extract.events import EventAssembler
 from marsad.gazetteer.gazetteer import Gazetteer
-from marsad.gazetteer.geocode import Geocoder
+from marsad.gazetteer.geocode import Geocoder, PlaceHit
 from marsad.ingest.chrome import strip_chrome
 from marsad.lexicon.actors import ActorDictionary
+from marsad.lexicon.nationalities import Nationalities
 from marsad.lexicon.triggers import TriggerLexicon
 from marsad.resolve import attribution, dates, modality, quantities
 from marsad.resolve.fill import fill
@@ -55,15 +57,19 @@ class Pipeline:
         return Geocoder(self.gazetteer)
 
     @functools.cached_property
+    def nationalities(self) -> Nationalities:
+        return Nationalities.default(self.actors)
+
+    @functools.cached_property
     def assembler(self) -> EventAssembler:
         return EventAssembler(is_negated=modality.is_negated, is_opinion=modality.is_opinion,
-                              part_of=self._part_of)
+                              part_of=self._part_of, nationality=self._nationality)
 
     def warm(self) -> Pipeline:
         """Load every resource now (for servers and benchmarks)."""
         self.actors.matcher()
         self.gazetteer.matcher()
-        _ = self.triggers, self.geocoder, self.assembler
+        _ = self.triggers, self.geocoder, self.assembler, self.nationalities
         return self
 
     def run(self, text: str, *, title: str | None = None, published: str | None = None,
@@ -83,9 +89,12 @@ class Pipeline:
         pub = self._publication(doc, published)
         doc.sentences = sentences(body)
         norm = normalize(body)
-        actor_spans = tag_actors(doc, norm, self.actors, pub)
-        hits = self.geocoder.geocode(doc, norm)
-        doc.dates = dates.find_dates(body, pub)
+        actor_spans = find_actors(doc.text, norm, self.actors, pub)
+        hits = self.geocoder.geocode(doc, norm, keep=lambda h: _is_place(h, actor_spans))
+        actor_spans = [a for a in actor_spans if not _is_place_not_actor(a, hits)]
+        write_actor_mentions(doc, actor_spans)
+        actor_spans = [a for a in actor_spans if a.kind != "media"]
+        doc.dates = dates.find_dates(body, pub, norm=norm)
         qty = quantities.find_quantities(body)
         cues = attribution.find_sources(body, doc.sentences)
         triggers = [t for t in self.triggers.find(norm) if not _inside_longer(t, actor_spans)]
@@ -125,12 +134,43 @@ class Pipeline:
                      lon=e.lon, country=e.country or code, admin1=None, admin2=None, precision=3,
                      site=None, text=e.name_ar or e.name)
 
+    def _nationality(self, text: str, end: int, event_type: str) -> ActorSpan | None:
+        found = self.nationalities.after(text, end, event_type)
+        if found is None:
+            return None
+        entry, s, e = found
+        return ActorSpan(s, e, text[s:e], entry.id, None, entry)
+
     def _part_of(self, a: str, b: str) -> bool:
         if a == b:
             return True
         if a not in self.actors or b not in self.actors:
             return False
         return self.actors.is_part_of(a, b)
+
+
+def _is_place(hit: PlaceHit, actors: list[ActorSpan]) -> bool:
+    """A toponym is no place when it is part of a longer actor name ("ميليشيات إيران") or is
+    itself an actor in subject or object position ("انسحبت روسيا"); after a locative preposition
+    ("في سوريا") it is a place."""
+    for a in actors:
+        if a.start <= hit.start and hit.end <= a.end:
+            if (a.end - a.start) > (hit.end - hit.start):
+                return False
+            return _place_wins(a, hit)
+    return True
+
+
+def _place_wins(a: ActorSpan, hit: PlaceHit) -> bool:
+    """For a name that is both an actor alias and a toponym: is it the place here?"""
+    return (a.prep in LOCATIVE_PREPS or a.prep == "الي" or a.kind == "media"
+            or hit.phrase_start < hit.start)  # "مدينة الميادين", "مطار حلب": a place word before
+
+
+def _is_place_not_actor(a: ActorSpan, hits: list[PlaceHit]) -> bool:
+    """An actor alias that is read as a place (see _place_wins) is the place only."""
+    return any(h.start == a.start and h.end == a.end and _place_wins(a, h) and a.prep != "الي"
+               for h in hits)
 
 
 def _inside_longer(t, actor_spans) -> bool:  # type: ignore[no-untyped-def]

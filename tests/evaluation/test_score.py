@@ -30,7 +30,7 @@ from marsad.evaluation.compare import (
     strings_match,
     types_match,
 )
-from marsad.evaluation.run import _parse_header_file
+from marsad.evaluation.run import read_article
 from marsad.evaluation.score import max_matching
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -527,16 +527,15 @@ def test_run_evaluation_errors_are_named(tmp_path: Path) -> None:
         run_evaluation(golds, [articles], pipeline=_Crashing())
 
 
-def test_fallback_header_parser(tmp_path: Path) -> None:
+def test_read_article_header_block(tmp_path: Path) -> None:
     p = tmp_path / "003.txt"
     p.write_text("title: عنوان\nsource: وكالة\nurl: unknown\ndate: unknown\n\nالسطر الأول.\n\nالسطر الثاني.\n",
                  encoding="utf-8")
-    art = _parse_header_file(p)
+    art = read_article(p)
     assert (art.title, art.outlet, art.url, art.published) == ("عنوان", "وكالة", None, None)
-    assert art.text == "السطر الأول.\n\nالسطر الثاني."
-    plain = tmp_path / "004.txt"
-    plain.write_text("نص بلا ترويسة.\n\nفقرة ثانية.", encoding="utf-8")
-    assert _parse_header_file(plain).text.startswith("نص بلا ترويسة") and _parse_header_file(plain).title is None
+    assert art.text.strip() == "السطر الأول.\n\nالسطر الثاني."
+    with pytest.raises(EvaluationError, match="cannot read the article"):
+        read_article(tmp_path / "missing.txt")
 
 
 def test_load_predictions_json_and_jsonl(tmp_path: Path) -> None:

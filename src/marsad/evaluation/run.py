@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import time
@@ -59,35 +58,14 @@ def _known(value: str | None) -> str | None:
     return None if not value or value.lower() == _UNKNOWN else value
 
 
-def _parse_header_file(path: Path) -> _Article:
-    """Fallback reader for the header-block format, used only while marsad.ingest.records is absent."""
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvaluationError(f"{path}: cannot read the article ({exc}); check the path and that it is UTF-8") from exc
-    head, sep, body = raw.replace("\r\n", "\n").partition("\n\n")
-    fields: dict[str, str] = {}
-    lines = head.split("\n")
-    if sep and lines and lines[0].startswith("title:"):
-        for line in lines:
-            k, colon, v = line.partition(":")
-            if colon:
-                fields[k.strip().lower()] = v.strip()
-    else:
-        body = raw
-    return _Article(
-        text=body.strip("\n"), title=_known(fields.get("title")), published=_known(fields.get("date")),
-        url=_known(fields.get("url")), outlet=_known(fields.get("source")), path=str(path),
-    )
-
-
 def read_article(path: Path) -> _Article:
-    """Read one article file with marsad.ingest.records.read_article_file (or the fallback)."""
-    if importlib.util.find_spec("marsad.ingest.records") is None:
-        return _parse_header_file(path)
-    from marsad.ingest.records import read_article_file  # type: ignore[import-not-found,unused-ignore]
+    """Read one article file (header block, then body) with marsad.ingest.records.read_article_file."""
+    from marsad.ingest.records import read_article_file
 
-    record = read_article_file(path)
+    try:
+        record = read_article_file(path)
+    except OSError as exc:
+        raise EvaluationError(f"{path}: cannot read the article: {exc}") from exc
     if record.error or record.text is None:
         raise EvaluationError(f"{path}: cannot read the article: {record.error}")
     return _Article(

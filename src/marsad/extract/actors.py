@@ -48,26 +48,26 @@ def contract_actor(span: ActorSpan, dictionary: ActorDictionary) -> Actor:
     return dictionary.to_contract(data, span.text)
 
 
-def tag_actors(doc: Document, norm: Normalized, dictionary: ActorDictionary,
-               on: date | None) -> list[ActorSpan]:
-    """Write actor mentions onto `doc` and return them as spans with their governing prepositions."""
+def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: date | None) -> list[ActorSpan]:
+    """Actor mentions in `text` with their governing prepositions, new named groups included."""
     spans: list[ActorSpan] = []
-    text = doc.text
     for m in dictionary.matcher().find(norm):
         entry = dictionary.resolve(m.payloads, on)
         if entry is None:
             continue
         prep = governing_prep(text, m.start, m.prefix)
         spans.append(ActorSpan(m.start, m.end, m.text, entry.id, prep, entry))
-    spans.extend(_new_groups(doc, norm, spans))
+    spans.extend(_new_groups(text, norm, spans))
     spans.sort(key=lambda a: a.start)
-    for a in spans:
-        doc.mentions.append(Mention("actor", a.start, a.end, a.text, a.actor_id, a.data))
     return spans
 
 
-def _new_groups(doc: Document, norm: Normalized, known: list[ActorSpan]) -> list[ActorSpan]:
-    text = doc.text
+def write_actor_mentions(doc: Document, spans: list[ActorSpan]) -> None:
+    for a in spans:
+        doc.mentions.append(Mention("actor", a.start, a.end, a.text, a.actor_id, a.data))
+
+
+def _new_groups(text: str, norm: Normalized, known: list[ActorSpan]) -> list[ActorSpan]:
     found: dict[str, NewGroup] = {}
     for m in _NAMING.finditer(norm.text):
         name_norm = m.group(1).strip()

@@ -59,13 +59,12 @@ def _frame_places(text: str, doc: Document, f: Frame, places: Sequence[Mention])
     runs = place_runs(text, f.clause, cs, places, t.start)
     if runs:
         return list(runs[-1])
+    # A place named earlier in the sentence ("في مدينة حلب، اعتقلت ..."); places in later
+    # clauses belong to their own events.
     sent = doc.sentences[f.sentence]
-    near = [p for p in places if sent.start <= p.start < sent.end
-            and abs(p.start - t.start) <= SENTENCE_PLACE_REACH
-            and getattr(p.data, "context", None) not in ("rif", "admin")]
-    if near:
-        best = min(near, key=lambda p: (p.start < t.start, abs(p.start - t.start)))
-        return [best]
+    runs = place_runs(text, (sent.start, cs), max(sent.start, cs - SENTENCE_PLACE_REACH), places, cs)
+    if runs:
+        return list(runs[-1])
     return []
 
 
@@ -124,7 +123,7 @@ def _merge(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Buil
     index: dict[tuple[str, str | None, str | None], Built] = {}
     for b in built:
         k = _key(b)
-        first = index.get(k)
+        first = index.get(k) or _part_of_twin(b, out, part_of)
         if first is None:
             index[k] = b
             out.append(b)
@@ -149,8 +148,23 @@ def _merge(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Buil
     return kept
 
 
+def _part_of_twin(b: Built, kept: list[Built], part_of: Callable[[str, str], bool]) -> Built | None:
+    """An earlier event of the same family and place whose actor contains or is part of this one's
+    ("روسيا انسحبت" and "القوات الروسية انسحبت" from the same place are one withdrawal)."""
+    fam, actor, place = _key(b)
+    if actor is None:
+        return None
+    for k in kept:
+        kf, ka, kp = _key(k)
+        if kf == fam and kp == place and ka is not None and ka != actor and (part_of(actor, ka) or part_of(ka, actor)):
+            return k
+    return None
+
+
 def _absorb(first: Built, other: Built) -> None:
     a, b = first.event, other.event
+    if a.actor is not None and b.actor is not None and a.actor.id != b.actor.id and _more_specific(b, a):
+        a.actor = b.actor
     if a.recipient is None and b.recipient is not None:
         a.recipient = b.recipient
         if a.type == "WITHDRAW" and b.type == "HANDOVER":
@@ -160,6 +174,12 @@ def _absorb(first: Built, other: Built) -> None:
         if all(x.id != y.id for y in a.assoc_actors):
             a.assoc_actors.append(x)
     a.confidence = max(a.confidence, b.confidence)
+
+
+def _more_specific(b: Event, a: Event) -> bool:
+    """Prefer an armed force to its state, and an explicit actor to a carried one."""
+    rank = {"state": 0, "government": 1}
+    return rank.get(b.actor.kind, 2) > rank.get(a.actor.kind, 2)  # type: ignore[union-attr]
 
 
 def _inherit_recipients(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Built]:

@@ -127,10 +127,13 @@ class EventAssembler:
 
     def __init__(self, is_negated: Callable[[str, int, int], bool] | None = None,
                  is_opinion: Callable[[str, int, int], bool] | None = None,
-                 part_of: Callable[[str, str], bool] | None = None) -> None:
+                 part_of: Callable[[str, str], bool] | None = None,
+                 nationality: Callable[[str, int, str], ActorSpan | None] | None = None) -> None:
         self.is_negated = is_negated or (lambda text, t, c: False)
         self.is_opinion = is_opinion or (lambda text, s, e: False)
         self.part_of = part_of or (lambda a, b: a == b)
+        # "غارة إسرائيلية", "قصف تركي": the actor named by an adjective after the event noun.
+        self.nationality = nationality or (lambda text, end, etype: None)
 
     def frames(self, doc: Document, triggers: Sequence[Match[TriggerForm]],
                actors: Sequence[ActorSpan], places: Sequence[Mention]) -> list[Frame]:
@@ -205,6 +208,8 @@ class EventAssembler:
                     actor = gen
                 else:
                     recipient = gen
+        if actor is None and form.pos == "noun":
+            actor = self.nationality(text, t.end, etype)
         if actor is None:
             near = [a for a in after if a.prep is None and a.start - t.end <= VSO_NEAR and a.start < seg_end]
             if form.pos == "verb" and near and near[0] is not recipient:
@@ -272,7 +277,7 @@ def place_runs(text: str, clause: tuple[int, int], start: int, places: Sequence[
         phrase_start = getattr(hit, "phrase_start", p.start)
         if kept and getattr(hit, "context", None) in ("rif", "admin") and phrase_start - _end(kept[-1]) <= 3:
             continue
-        if is_comparison_or_origin(text, clause[0], phrase_start):
+        if is_comparison_or_origin(text, clause[0], phrase_start, start):
             continue
         kept.append(p)
     spans = [(getattr(p.data, "phrase_start", p.start), _end(p)) for p in kept]

@@ -8,26 +8,35 @@ from dataclasses import dataclass, field
 
 from marsad.text.normalize import key
 
+def _folded(words: set[str]) -> frozenset[str]:
+    """Word sets are compared after marsad.text.normalize.key (على -> علي, إلى -> الى)."""
+    return frozenset(key(w) for w in words)
+
+
 # Prepositions that mark a following actor as something other than the subject.
-RECIPIENT_PREPS = frozenset({"لصالح", "الى", "ل", "لل", "مع", "على", "ضد", "بحق", "تجاه", "نحو",
+RECIPIENT_PREPS = _folded({"لصالح", "الى", "ل", "لل", "مع", "على", "ضد", "بحق", "تجاه", "نحو",
                              "لمصلحه", "صالح", "ازاء"})
-NON_SUBJECT_PREPS = RECIPIENT_PREPS | frozenset({
+NON_SUBJECT_PREPS = RECIPIENT_PREPS | _folded({
     "من", "عن", "في", "ب", "بين", "عبر", "لدى", "حول", "قرب", "بعد", "قبل", "منذ", "مثل", "غرار",
     "باشراف", "اشراف", "بدعم", "دعم", "بمساعده", "بمشاركه", "بقياده", "قياده", "برفقه", "رفقه",
-    "تابعه", "تابع", "التابعه", "التابع", "المدعومه", "المدعوم", "مدعومه", "مدعوم", "الموالیه",
-    "الموالية", "الموالي", "الموالين", "لواء", "صفوف", "عناصر", "عنصر", "مقاتلي", "مقاتلو",
+    "تابعه", "تابع", "التابعه", "التابع", "المدعومه", "المدعوم", "مدعومه", "مدعوم",
+    "المواليه", "الموالي", "الموالين", "صفوف", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب",
     "قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "اتهم",
     "اتهمت", "حسب", "بحسب", "وفق", "نقلا", "مصادر", "مصدر", "بيان", "لسان", "باسم",
 })
 # "in favour of": the recipient of a withdrawal turns it into a handover.
-HANDOVER_PREPS = frozenset({"لصالح", "لمصلحه", "صالح"})
+HANDOVER_PREPS = _folded({"لصالح", "لمصلحه", "صالح"})
 # Words between places that keep them in one coordinated list.
 _COORD_GAP = re.compile(
     r"^[\s،,]*(?:و|او|ثم)?\s*(?:(?:في\s+)?كل\s+من\s+)?"
     r"(?:(?:مدينه|مدينتي|مدن|بلده|بلدتي|بلدات|قريه|قريتي|قرى|حي|حيي|احياء|منطقه|منطقتي|مناطق|محافظه|محافظتي|محافظات|مطار|مطاري|مطارات|قاعده|قاعدتي|قواعد|معبر|معبري|معابر|مستودعات|حقل|حقلي|حقول|ناحيه|بلدتي|مخيم|مخيمي)\s*)?$"
 )
+# Prepositions after which a country or city name is a place, not an actor ("في سوريا").
+LOCATIVE_PREPS = _folded({"في", "من", "ب", "على", "علي", "عبر", "داخل", "قرب", "نحو", "حول",
+                            "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "باتجاه",
+                            "اتجاه", "الي", "منذ", "بين", "اراضي", "حدود", "لدى", "لدي"})
 # Phrases after which a place is a point of comparison or an origin, not the event's place.
-_COMPARISON = re.compile(r"(?:علي\s+غرار|مثل|شبيه[هة]?\s+ب|علي\s+شاكله|كما\s+في)\s*\S*\s*\S*\s*$")
+_COMPARISON = re.compile(r"(?:علي\s+غرار|\bمثل\b|شبيه[هة]?\s+ب|علي\s+شاكله|كما\s+في|اسوه\s+ب)")
 _ORIGIN = re.compile(r"(?:قادم[هة]?|قادمين|قادمون|آتي[هة]?|اتي[هة]?|منطلق[هة]?|انطلاقا)\s+من\s*\S*\s*$")
 
 
@@ -42,6 +51,10 @@ class ActorSpan:
     prep: str | None
     data: object = None
     coordinated: list[ActorSpan] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str | None:
+        return getattr(self.data, "kind", None)
 
 
 def governing_prep(text: str, start: int, clitic: str) -> str | None:
@@ -83,7 +96,10 @@ def coordinated_runs(spans: Sequence[tuple[int, int]], text: str) -> list[list[i
     return runs
 
 
-def is_comparison_or_origin(text: str, clause_start: int, start: int) -> bool:
-    """True when the place at `start` follows "على غرار" / "مثل" (comparison) or "قادمة من" (origin)."""
-    before = key(text[max(clause_start, start - 40):start])
-    return bool(_COMPARISON.search(before) or _ORIGIN.search(before))
+def is_comparison_or_origin(text: str, clause_start: int, start: int, trigger_end: int | None = None) -> bool:
+    """True when the place at `start` is inside a comparison ("على غرار ... في العراق") that
+    opens after the trigger, or follows an origin phrase ("قادمة من")."""
+    if _ORIGIN.search(key(text[max(clause_start, start - 40):start])):
+        return True
+    lo = max(clause_start, trigger_end if trigger_end is not None else start - 60)
+    return bool(lo < start and _COMPARISON.search(key(text[lo:start])))

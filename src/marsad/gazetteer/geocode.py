@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.document import Document, DocumentPlace, Entity, Mention, Offsets, Place, Site
@@ -88,10 +89,17 @@ class Geocoder:
             out.append(_hit(t, entry))
         return out
 
-    def geocode(self, doc: Document, norm: Normalized | None = None) -> list[PlaceHit]:
-        """Find the places of `doc.text`; write doc.mentions, doc.entities and doc.places; return the hits."""
+    def geocode(self, doc: Document, norm: Normalized | None = None,
+                keep: Callable[[PlaceHit], bool] | None = None) -> list[PlaceHit]:
+        """Find the places of `doc.text`; write doc.mentions, doc.entities and doc.places; return the hits.
+
+        `keep`, when given, filters the hits before anything is written (the pipeline drops
+        names that are part of an actor's name, such as إيران in "ميليشيات إيران").
+        """
         spans = [(s.start, s.end) for s in doc.sentences] or None
         found = self.hits(doc.text, norm, spans)
+        if keep is not None:
+            found = [h for h in found if keep(h)]
         places: dict[str, DocumentPlace] = {}
         for h in found:
             p = h.place

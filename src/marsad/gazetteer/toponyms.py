@@ -214,8 +214,8 @@ def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str]
             return None
     strong = bool(site_kind or type_word or context)
     tier = stops.get(k)
-    if tier == "stop" and not strong:
-        return None
+    if tier == "stop" and not (type_word or context):
+        return None  # a facility word is not enough: "مستودعات جديدة" is "new depots
     if (tier == "weak" or letters <= SHORT_LETTERS) and not (strong or preposition):
         return None
     if tier == "weak" and not strong and _ADJECTIVE_AFTER.match(text, m.norm_end + len(m.suffix)):

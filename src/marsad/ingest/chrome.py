@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 import re
+from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from typing import Any
 
 from marsad.text.normalize import _TABLE as _NORMALIZE_TABLE
-
-logger = logging.getLogger(__name__)
 
 # A line longer than this (characters) is never chrome: chrome lines are labels, button
 # rows and notices; the longest common one, the comment form's required-fields notice,
@@ -32,6 +30,31 @@ HEADLINE_MAX_WORDS = 20
 RELATED_MAX_ITEMS = 8
 
 
+# A comment-section heading ("اترك تعليقاً") removes everything after it when it comes
+# this far into the text (by characters), or when only chrome and short lines follow it;
+# earlier, with article paragraphs after it, only the heading line goes. Comment forms
+# sit after the article, so real ones are past the middle unless the comments outgrow
+# the article, and then the comments are kept rather than risk cutting the article.
+COMMENTS_MIN_POSITION = 0.5
+
+# Lines of up to this many words get every chrome test; longer ones (up to
+# CHROME_LINE_MAX_WORDS) only when they start with a word of _LONG_LINE_STARTS or hold
+# one of _LONG_LINE_CUES. Button rows, headings and notices are all shorter.
+SHORT_LINE_WORDS = 12
+
+# First words (folded) of the chrome lines that can run longer than SHORT_LINE_WORDS:
+# "read also: <headline>", tag and category lists, date labels, follow/subscribe calls,
+# the comment-form notice, breadcrumbs, copyright lines, share rows.
+_LONG_LINE_STARTS = (
+    "اقرا شاهد طالع read الوسوم وسوم الكلمات كلمات هاشتاج هاشتاغ التصنيفات التصنيف تصنيف الاقسام الفئه "
+    "tags tag keywords categories category filed تم نشر نشرت تاريخ اخر published posted date last updated "
+    "تابعونا تابعنا تابعوا انضم انضموا اشترك اشتركوا للاشتراك لمتابعه للمتابعه سجل حمل حملوا نزل نزلوا ثبت "
+    "ثبتوا لن احفظ الحقول الرئيسيه الصفحه home © copyright حقوق (c) subscribe newsletter sign شارك مشاركه share"
+)
+# Phrases (as written, unfolded) that make a line of any length up to CHROME_LINE_MAX_WORDS a candidate.
+_LONG_LINE_CUES = ("©", "محفوظ", "اضغط هنا", "انقر هنا", "click here", "rights reserved", "الحقول")
+
+
 class LineKind(Enum):
     """What a line of text is, for chrome stripping."""
 
@@ -50,6 +73,10 @@ class _Lazy:
     def __init__(self, source: str) -> None:
         self._source = source
         self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def source(self) -> str:
+        return self._source
 
     def __getattr__(self, name: str) -> Any:
         if self._compiled is None:
@@ -182,6 +209,15 @@ _CHROME_START = _Lazy(
     rf"|(?:حمل|حملوا|نزل|نزلوا|ثبت|ثبتوا)(?: الان)? (?:تطبيق|التطبيق)(?![\w])"
 )
 _LINE_RE = _Lazy(rf"(?P<comments>{_COMMENTS})|(?P<related>{_RELATED})|(?P<chrome>{_CHROME})")
+# Phrases that `_CHROME_ANYWHERE` looks for, as plain substrings for a quick test.
+_ANYWHERE_CUES = ("محفوظه", "©", "all rights reserved", "اضغط هنا", "انقر هنا", "click here")
+# One pattern that every chrome line matches (a superset of the tests in `classify`), so
+# that an article line costs one regex call.
+_GATE = _Lazy(
+    rf"{_COMMENTS}|{_RELATED}|{_CHROME}|(?:{_CHROME_START.source}).*"
+    rf"|(?:{_SEP}(?:{_SHARE_VERBS}|{_NETWORKS}|{_SHARE_FILLER})(?![\w]))+{_SEP}"
+    rf"|(?:{_PUBLISHED_LABEL}|{_UPDATED_LABEL}|{_SHORT_DATE_LABEL}).*"
+)
 _PUBLISHED_DATE_RE = _Lazy(
     rf"(?:{_PUBLISHED_LABEL}|{_SHORT_DATE_LABEL})(?: في| بتاريخ| يوم| on)?\s*:?\s*(?P<rest>.*)"
 )
@@ -221,6 +257,8 @@ def classify(folded_line: str) -> LineKind:
     if len(line) > CHROME_LINE_MAX_CHARS:
         return LineKind.CONTENT
     line = " ".join(line.split())
+    if _GATE.fullmatch(line) is None and not any(cue in line for cue in _ANYWHERE_CUES):
+        return LineKind.CONTENT
     m = _LINE_RE.fullmatch(line)
     if m is not None:
         if m.lastgroup == "comments":
@@ -243,12 +281,34 @@ def classify(folded_line: str) -> LineKind:
 
 
 def _classify_raw(line: str) -> LineKind:
-    """`classify` for an unfolded line; long lines are content without folding them."""
+    """`classify` for an unfolded line, with quick exits for the article lines that are most of a text.
+
+    Folding and the chrome patterns cost tens of microseconds a line, so lines too long
+    for chrome skip them, and so do middle-length lines unless they start with a label
+    that chrome lines of that length start with, or hold a chrome phrase.
+    """
     if len(line) > 2 * CHROME_LINE_MAX_CHARS:  # folding only deletes, at most halving a line
         return LineKind.CONTENT
-    if not line or line.isspace():
+    words = line.split()
+    if not words:
         return LineKind.BLANK
+    if len(words) > CHROME_LINE_MAX_WORDS:
+        return LineKind.CONTENT
+    if len(words) > SHORT_LINE_WORDS:
+        first = _fold(words[0]).strip(_TRIM)
+        if first not in _long_line_starts() and not any(cue in line for cue in _LONG_LINE_CUES):
+            return LineKind.CONTENT
     return classify(_fold(line))
+
+
+@cache
+def _long_line_starts() -> frozenset[str]:
+    return frozenset(_LONG_LINE_STARTS.split())
+
+
+def _is_list_line(kind: LineKind, line: str) -> bool:
+    """A line that can belong to a related-articles list or a comment form: chrome, blank or a headline."""
+    return kind is not LineKind.CONTENT or _headline_like(line)
 
 
 def _headline_like(line: str) -> bool:
@@ -257,6 +317,16 @@ def _headline_like(line: str) -> bool:
     if not core:
         return True
     return _words(" ".join(core.split())) <= HEADLINE_MAX_WORDS and core[-1] not in _SENTENCE_END
+
+
+@dataclass(frozen=True, slots=True)
+class Stripped:
+    """Result of `strip_chrome_details`: the cleaned text, how many chrome lines went, and
+    the date of a publication-date line among them ("نشر في: ..."), as written there."""
+
+    text: str
+    removed: int
+    published: str | None
 
 
 def strip_chrome(text: str) -> tuple[str, int]:
@@ -268,6 +338,12 @@ def strip_chrome(text: str) -> tuple[str, int]:
     sentences that merely contain a word like "شارك" are kept. Nothing is removed before
     the first body paragraph except whole chrome lines.
     """
+    result = strip_chrome_details(text)
+    return result.text, result.removed
+
+
+def strip_chrome_details(text: str) -> Stripped:
+    """`strip_chrome`, also giving the publication date found on a removed chrome line."""
     lines = text.split("\n")
     kinds = [_classify_raw(line) for line in lines]
     drop = [False] * len(lines)
@@ -277,7 +353,10 @@ def strip_chrome(text: str) -> tuple[str, int]:
     while i < n:
         kind = kinds[i]
         if kind is LineKind.COMMENTS:
-            if seen_body:
+            if seen_body and (
+                sum(len(line) + 1 for line in lines[:i]) >= len(text) * COMMENTS_MIN_POSITION
+                or all(_is_list_line(kinds[j], lines[j]) for j in range(i + 1, n))
+            ):
                 for j in range(i, n):
                     drop[j] = True
                 break
@@ -289,10 +368,7 @@ def strip_chrome(text: str) -> tuple[str, int]:
             if seen_body:
                 j = i + 1
                 items = 0
-                while j < n and (
-                    kinds[j] in (LineKind.BLANK, LineKind.CHROME, LineKind.RELATED)
-                    or (kinds[j] is LineKind.CONTENT and _headline_like(lines[j]))
-                ):
+                while j < n and kinds[j] is not LineKind.COMMENTS and _is_list_line(kinds[j], lines[j]):
                     items += kinds[j] is LineKind.CONTENT
                     j += 1
                 at_end = j == n or kinds[j] is LineKind.COMMENTS
@@ -305,32 +381,42 @@ def strip_chrome(text: str) -> tuple[str, int]:
             seen_body = not _headline_like(lines[i])
         i += 1
 
+    published = None
+    for line, kind in zip(lines, kinds):
+        if kind is LineKind.CHROME:
+            published = _published_value(line)
+            if published:
+                break
     removed = sum(1 for line, d in zip(lines, drop) if d and line.strip())
     if not removed:
-        return text, 0
+        return Stripped(text, 0, published)
     kept = "\n".join(line for line, d in zip(lines, drop) if not d)
     kept = _BLANK_RUNS.sub("\n\n", kept).strip("\n")
-    return kept, removed
+    return Stripped(kept, removed, published)
 
 
 def find_published(text: str) -> str | None:
     """The date of a "نشر في: ..." / "تاريخ النشر: ..." line in `text` as written there, if any."""
     for original in text.split("\n"):
-        if len(original) > 2 * CHROME_LINE_MAX_CHARS or original.isspace() or not original:
-            continue
-        line = " ".join(_fold(original).strip(_TRIM).split())
-        if not line or len(line) > CHROME_LINE_MAX_CHARS:
-            continue
-        m = _PUBLISHED_DATE_RE.fullmatch(line)
-        if m is None:
-            continue
-        rest = m.group("rest").strip(_TRIM)
-        if not (rest and _DATE_ANCHOR.search(rest) and _DATEISH_RE.fullmatch(rest)):
-            continue
-        prefix = line[: m.start("rest")]
-        if ":" in prefix and ":" in original:
-            value = original.split(":", 1)[1]
-        else:
-            value = " ".join(original.strip(_TRIM).split()[len(prefix.split()):])
-        return value.strip(_TRIM) or None
+        if _classify_raw(original) is LineKind.CHROME:
+            value = _published_value(original)
+            if value:
+                return value
     return None
+
+
+def _published_value(original: str) -> str | None:
+    """The date on a publication-date chrome line, as written, else None."""
+    line = " ".join(_fold(original).strip(_TRIM).split())
+    m = _PUBLISHED_DATE_RE.fullmatch(line)
+    if m is None:
+        return None
+    rest = m.group("rest").strip(_TRIM)
+    if not (rest and _DATE_ANCHOR.search(rest) and _DATEISH_RE.fullmatch(rest)):
+        return None
+    prefix = line[: m.start("rest")]
+    if ":" in prefix and ":" in original:
+        value = original.split(":", 1)[1]
+    else:
+        value = " ".join(original.strip(_TRIM).split()[len(prefix.split()) :])
+    return value.strip(_TRIM) or None

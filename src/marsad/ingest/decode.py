@@ -18,6 +18,12 @@ logger = logging.getLogger(__name__)
 # 0.5 separates the two with a wide margin either side.
 LEGACY_MIN_ARABIC = 0.5
 
+# windows-1256 keeps French letters (à â ç è é ê ë î ï ô ù û ü) among its Arabic ones.
+# Arabic prose has none of them; Cyrillic (cp1251), Greek or Hebrew 8-bit text read as
+# cp1256 turns a third or more of its letters into them. Above this share of Latin-1
+# letters, an 8-bit Arabic reading is rejected.
+LEGACY_MAX_LATIN1 = 0.05
+
 # A file that is not strictly UTF-8 is still read as UTF-8 (bad bytes replaced, with a
 # warning) when it has at least this many valid multi-byte characters per bad byte (a few
 # corrupt bytes in UTF-8 Arabic). cp1256 Arabic read as UTF-8 has far more bad bytes than
@@ -87,6 +93,7 @@ _ALL_BUT_OTHER_LETTERS = bytes(
 )
 _LATIN1_LETTERS_RE = re.compile("[\u00c0-\u00ff]")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
+_NOT_WESTERN_RE = re.compile("[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2018-\u201e\u2013\u2014\u2022\u2026\u20ac\u2122]")
 
 
 def arabic_ratio(text: str) -> float:
@@ -122,7 +129,7 @@ def binary_kind(data: bytes) -> str | None:
     sniff = data[:SNIFF_BYTES]
     if b"\x00" in sniff:
         return "binary data (NUL bytes)"
-    controls = len(sniff) - len(sniff.translate(None, _NOT_CONTROL))
+    controls = len(sniff.translate(None, _NOT_CONTROL))
     if sniff and controls / len(sniff) > BINARY_CONTROL_RATIO:
         return "binary data (control bytes)"
     return None
@@ -274,6 +281,13 @@ def _repair_mojibake(text: str) -> tuple[str, str, list[str]]:
     return text, "utf-8", []
 
 
+def _latin1_share(text: str) -> float:
+    """Share of Latin-1 letters (À-ÿ) among the letters of the start of `text`."""
+    sample = text[:SNIFF_BYTES]
+    latin1 = len(_LATIN1_LETTERS_RE.findall(sample))
+    return latin1 / max(1, len(_LETTERS_RE.findall(sample))) if latin1 else 0.0
+
+
 def _codec(name: str | None) -> str | None:
     if not name:
         return None
@@ -296,6 +310,8 @@ def _decode_legacy(data: bytes, declared: str | None) -> tuple[str, str, list[st
         except UnicodeDecodeError:
             continue
         ratio = arabic_ratio(text)
+        if _latin1_share(text) > LEGACY_MAX_LATIN1:
+            continue  # another script's 8-bit encoding (Cyrillic, Greek, Hebrew) read as Arabic
         if best is None or ratio > best[0]:
             best = (ratio, encoding, text)
     if best is not None and best[0] >= LEGACY_MIN_ARABIC:
@@ -306,6 +322,15 @@ def _decode_legacy(data: bytes, declared: str | None) -> tuple[str, str, list[st
             return data.decode(declared_codec), declared_codec, []
         except UnicodeDecodeError:
             pass
+
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and not _NOT_WESTERN_RE.search(western) and _latin1_share(western) <= MOJIBAKE_MIN_LATIN1:
+        # Western European text: mostly ASCII letters, a few accented ones, typographic
+        # punctuation. Cyrillic or Greek bytes read this way are nearly all accented.
+        return western, "cp1252", ["not UTF-8 and not Arabic windows-1256; guessed the encoding windows-1252"]
 
     from charset_normalizer import from_bytes  # slow import, needed only for rare inputs
 

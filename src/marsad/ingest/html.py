@@ -66,6 +66,7 @@ def extract_page(markup: str, *, url: str | None = None) -> Page:
         fallback = trafilatura.html2txt(markup) or ""
         if not fallback.strip():
             return Page(text=None, warnings=warnings)
+        logger.debug("trafilatura found no main text; falling back to all the page's text")
         warnings.append("no main article text found in the HTML; used all the text of the page")
         meta = doc if doc is not None else trafilatura.extract_metadata(markup, default_url=url)
         return Page(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from marsad.errors import BinaryInputError, InputError
-from marsad.ingest.chrome import find_published, strip_chrome
+from marsad.ingest.chrome import strip_chrome_details
 from marsad.ingest.decode import arabic_ratio, decode_bytes
 from marsad.ingest.html import extract_page, looks_like_html
 
@@ -397,12 +397,12 @@ def _finish(record: InputRecord, text: str, unread: int) -> InputRecord:
     text, warning = _truncate(text, unread)
     if warning:
         record.warnings.append(warning)
+    stripped = strip_chrome_details(text)
+    if stripped.removed:
+        logger.debug("%s: removed %d chrome line(s)", record.path, stripped.removed)
     if record.published is None:
-        record.published = find_published(text)
-    text, chrome_lines = strip_chrome(text)
-    if chrome_lines:
-        logger.debug("%s: removed %d chrome line(s)", record.path, chrome_lines)
-    text = text.strip()
+        record.published = stripped.published
+    text = stripped.text.strip()
     if not text:
         record.error = "no text left (the input holds only whitespace or site chrome)"
         record.text = None

@@ -100,6 +100,12 @@ class ActorEntry:
         """Whether the actor existed on `day`: from `valid_from` (inclusive) until `valid_until` (exclusive)."""
         return _in_period(day, self.valid_from, self.valid_until)
 
+    def all_aliases(self) -> tuple[Alias, ...]:
+        """The aliases, plus `name_ar` as an undated alias when no alias already spells it."""
+        if self.name_ar and key(self.name_ar) not in {key(a.text) for a in self.aliases}:
+            return (*self.aliases, Alias(self.name_ar))
+        return self.aliases
+
 
 @dataclass(frozen=True, slots=True)
 class ActorHit:
@@ -169,7 +175,10 @@ class ActorDictionary:
         except yaml.YAMLError as exc:
             raise ActorDictionaryError(f"actor dictionary is not valid YAML: {exc}") from exc
         if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
-            raise ActorDictionaryError("actor dictionary needs a top-level 'actors:' list")
+            raise ActorDictionaryError(
+                "actor dictionary needs a top-level 'actors:' list"
+                " (a string without a newline is read as a path only when that file exists)"
+            )
         entries = [_parse_entry(i, raw) for i, raw in enumerate(data["actors"])]
         return cls(entries, version=str(data.get("version", "custom")))
 
@@ -242,10 +251,7 @@ class ActorDictionary:
     def _matcher_entries(self) -> Iterator[tuple[str, tuple[ActorEntry, Alias]]]:
         for entry in self._entries.values():
             seen: set[tuple[str, Alias]] = set()
-            aliases = list(entry.aliases)
-            if entry.name_ar and key(entry.name_ar) not in {key(a.text) for a in aliases}:
-                aliases.append(Alias(entry.name_ar))
-            for alias in aliases:
+            for alias in entry.all_aliases():
                 for form in alias_variants(alias.text):
                     if (form, alias) not in seen:
                         seen.add((form, alias))
@@ -264,10 +270,10 @@ class ActorDictionary:
         `on` before one that does not (so "جبهة النصرة" after 2017 is HTS, but a retrospective
         mention of a dissolved unit still resolves to it); an unambiguous alias before an
         ambiguous one; an actor of `prefer_country` (e.g. the document's country) before
-        others; with no date, an undated alias before a dated one; then dictionary order.
+        others; then dictionary order (the data file lists Syrian actors first).
         """
         best: ActorEntry | None = None
-        best_rank: tuple[bool, bool, bool, bool, int] | None = None
+        best_rank: tuple[bool, bool, bool, int] | None = None
         for i, (entry, alias) in enumerate(candidates):
             if not alias.valid_on(on):
                 continue
@@ -275,7 +281,6 @@ class ActorDictionary:
                 not entry.valid_on(on),
                 alias.ambiguous,
                 prefer_country is not None and entry.country != prefer_country,
-                on is None and alias.dated,
                 i,
             )
             if best_rank is None or rank < best_rank:

@@ -152,9 +152,9 @@ class Matcher(Generic[T]):
             found = _longest_first(found)
         out: list[Match[T]] = []
         for start, end, _ws, _we, entry, prefix, suffix in found:
-            if entry.article:  # the span keeps its article: "القوات", or the ل of "للقوات"
-                start -= 2 if prefix.endswith("ال") else 1
-                prefix = prefix[:-2] if prefix.endswith("ال") else prefix[:-1]
+            if entry.article and prefix.endswith("ال"):  # the span keeps its article: "القوات"
+                start -= 2
+                prefix = prefix[:-2]
             o_start, o_end = norm.span(start, end)
             out.append(Match(o_start, o_end, norm.original[o_start:o_end], entry.key,
                              entry.payloads, prefix, suffix, start, end))
