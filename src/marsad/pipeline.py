@@ -90,7 +90,7 @@ class Pipeline:
         doc.sentences = sentences(body)
         norm = normalize(body)
         actor_spans = find_actors(doc.text, norm, self.actors, pub)
-        hits = self.geocoder.geocode(doc, norm, keep=lambda h: _is_place(h, actor_spans))
+        hits = self.geocoder.geocode(doc, norm)
         actor_spans = [a for a in actor_spans if not _is_place_not_actor(a, hits)]
         write_actor_mentions(doc, actor_spans)
         actor_spans = [a for a in actor_spans if a.kind != "media"]
@@ -98,7 +98,9 @@ class Pipeline:
         qty = quantities.find_quantities(body)
         cues = attribution.find_sources(body, doc.sentences)
         triggers = [t for t in self.triggers.find(norm) if not _inside_longer(t, actor_spans)]
-        place_mentions = [m for m in doc.mentions if m.kind == "place"]
+        # Every toponym is a document place; only those not used as an actor's name
+        # ("انسحبت روسيا", "ميليشيات إيران") can be where an event happened.
+        place_mentions = [m for m in doc.mentions if m.kind == "place" and _is_place(m.data, actor_spans)]
         frames = self.assembler.frames(doc, triggers, actor_spans, place_mentions)
         built = build_events(doc, frames, place_mentions,
                              to_actor=lambda a: contract_actor(a, self.actors),

@@ -59,7 +59,7 @@ def types_in(lexicon: TriggerLexicon, sentence: str) -> set[str]:
         ("سيطرت الفصائل على البلدة", "CAPTURE"),
         ("استعاد الجيش السيطرة على المدينة", "CAPTURE"),
         ("شن الطيران الحربي غارات على القرية", "AIRSTRIKE"),
-        ("استهدفت طائرة مسيرة سيارة على الطريق", "AIRSTRIKE"),
+        ("استهدفت طائرة مسيرة سيارة على الطريق", "ATTACK"),  # the extractor makes it AIRSTRIKE
         ("قصفت المدفعية أطراف البلدة", "SHELLING"),
         ("سقطت قذائف هاون على الحي", "SHELLING"),
         ("استهدفت القوات التركية القرية بقذائف المدفعية", "SHELLING"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from marsad.document import Document, Evidence, Mention, Sentence
 from marsad.extract.frames import (
+    AGENT,
     HANDOVER_PREPS,
     RECIPIENT_PREPS,
     ActorSpan,
@@ -31,7 +32,7 @@ TARGET_TYPES = frozenset({"ATTACK", "AIRSTRIKE", "SHELLING", "CLASH", "ARREST", 
 ACTORLESS_OK = frozenset({"EXPLOSION", "PROTEST", "AIRSTRIKE", "SHELLING", "ATTACK", "ARREST",
                           "ABDUCTION", "CLASH"})
 
-NEEDS_WINDOW = 5  # words after (or before) a trigger searched for its licensing object words
+NEEDS_WINDOW = 8  # words after (or before) a trigger searched for its licensing object words
 VSO_NEAR = 32  # characters: an actor this close after a verb is its subject (VSO)
 SUBJECT_REACH = 90  # characters: the farthest a subject is looked for before the trigger
 # Confidence factors, set by hand from the dev articles' error analysis.
@@ -57,6 +58,42 @@ class Frame:
     confidence: float = 0.5
     actor_carried: bool = False
     recipient_inherited: bool = False
+
+
+# Instruments that decide the kind of an attack named by a general verb (استهدف، هاجم، قصف).
+AIR_WORDS = frozenset(key(w) for w in (
+    "الطيران", "طيران", "طائرة", "طائرات", "الطائرات", "مسيرة", "مسيرات", "المسيرة", "المسيرات",
+    "الحربي", "الحربية", "حربية", "حربي", "المروحي", "مروحية", "مروحيات", "جوي", "جوية", "الجوي",
+    "الجوية", "غارة", "غارات", "درون", "بطائرة", "بطائرات", "بمسيرة", "بمسيرات", "المقاتلات"))
+FIRE_WORDS = frozenset(key(w) for w in (
+    "قذائف", "قذيفة", "بقذائف", "بقذيفة", "صواريخ", "صاروخ", "بصواريخ", "بصاروخ", "مدفعية",
+    "المدفعية", "بالمدفعية", "هاون", "الهاون", "راجمات", "براجمات", "الصواريخ", "مدفعي"))
+IED_WORDS = frozenset(key(w) for w in (
+    "عبوة", "بعبوة", "عبوات", "لغم", "بلغم", "ألغام", "مفخخة", "ناسفة", "متفجرة", "انتحاري"))
+# Verbs that carry a nominal event and introduce its doer: "هجوم شنّته القوات", "غارة نفذها".
+SUPPORT_VERBS = frozenset(key(w) for w in (
+    "شن", "شنت", "شنه", "شنته", "شنها", "شنتها", "شنوا", "نفذ", "نفذت", "نفذه", "نفذته", "نفذها",
+    "نفذتها", "نفذوا", "قام", "قامت", "قاموا", "أطلق", "أطلقت", "أطلقه", "أطلقته", "أطلقها", "تبنى",
+    "تبنت", "تبناه", "تبنته", "تبناها", "ارتكب", "ارتكبت", "ارتكبه", "ارتكبته", "ارتكبها"))
+SUPPORT_REACH = 40  # characters after the support verb searched for the doer
+CARRY_SENTENCES = 1  # an elided subject is carried at most this many sentences forward
+INSTRUMENT_REACH = 6  # words around the trigger searched for the instrument
+
+
+def refine_attack(text: str, t: Match[TriggerForm], etype: str, clause: tuple[int, int]) -> str:
+    """AIRSTRIKE / SHELLING / EXPLOSION for a general attack verb, from its instrument."""
+    if etype not in ("ATTACK", "SHELLING"):
+        return etype
+    words = (key(text[max(clause[0], t.start - 60):t.start]).split()[-3:]
+             + key(text[t.start:min(clause[1], t.end + 120)]).split()[:INSTRUMENT_REACH + 1])
+    found = set(words)
+    if found & AIR_WORDS:
+        return "AIRSTRIKE"
+    if etype == "ATTACK" and found & FIRE_WORDS:
+        return "SHELLING"
+    if etype == "ATTACK" and found & IED_WORDS:
+        return "EXPLOSION"
+    return etype
 
 
 def _strip_clitics(word: str) -> set[str]:
@@ -140,12 +177,13 @@ class EventAssembler:
         text = doc.text
         frames: list[Frame] = []
         last_subject: ActorSpan | None = None
+        self._subject_sentence = -10
         for si, sent in enumerate(doc.sentences):
             sent_triggers = [t for t in triggers if sent.start <= t.start < sent.end]
             if not sent_triggers:
                 subj = self._first_subject(actors, sent.start, sent.end)
                 if subj is not None:
-                    last_subject = subj
+                    last_subject, self._subject_sentence = subj, si
                 continue
             for clause in sent.clauses or [(sent.start, sent.end)]:
                 cs, ce = clause
@@ -161,11 +199,11 @@ class EventAssembler:
                                             last_subject, clause_triggers)
                         if frame is not None:
                             frames.append(frame)
-                            if frame.actor is not None:
-                                last_subject = frame.actor
+                            if frame.actor is not None and not frame.actor_carried:
+                                last_subject, self._subject_sentence = frame.actor, si
                 subj = self._first_subject(actors, cs, ce)
                 if subj is not None and not clause_triggers:
-                    last_subject = subj
+                    last_subject, self._subject_sentence = subj, si
         return frames
 
     # -- arguments -------------------------------------------------------------------------
@@ -182,7 +220,8 @@ class EventAssembler:
                places: Sequence[Mention], last_subject: ActorSpan | None,
                clause_triggers: Sequence[Match[TriggerForm]]) -> Frame | None:
         cs, ce = clause
-        etype = form.group.event_type
+        last_subject_sentence = self._subject_sentence
+        etype = refine_attack(text, t, form.group.event_type, clause)
         # The trigger's own stretch of the clause ends at the next trigger of another type.
         seg_end = ce
         for other in clause_triggers:
@@ -193,7 +232,8 @@ class EventAssembler:
         for other in clause_triggers:
             if other.end <= t.start and all(f.group.event_type != etype for f in other.payloads):
                 seg_start = other.end
-        in_clause = [a for a in actors if cs <= a.start < ce and not (a.start < t.end and t.start < a.end)]
+        in_clause = [a for a in actors if cs <= a.start < ce and not (a.start < t.end and t.start < a.end)
+                     and (a.kind != "civilians" or etype == "PROTEST" or a.start > t.end)]
         same_span = [a for a in actors if a.start >= t.start and a.end <= t.end]
         after = [a for a in in_clause if a.start >= t.end]
         before = [a for a in in_clause if a.end <= t.start]
@@ -208,8 +248,18 @@ class EventAssembler:
                     actor = gen
                 else:
                     recipient = gen
+        if actor is None:
+            agents = [a for a in in_clause if a.prep == AGENT]
+            if agents:
+                actor = agents[0]
         if actor is None and form.pos == "noun":
             actor = self.nationality(text, t.end, etype)
+        if actor is None and form.pos == "noun":
+            nxt = key(text[t.end:t.end + 20]).split()[:1]
+            if nxt and nxt[0] in SUPPORT_VERBS:
+                doers = [a for a in after if a.prep is None and a.start - t.end <= SUPPORT_REACH]
+                if doers:
+                    actor = doers[0]
         if actor is None:
             near = [a for a in after if a.prep is None and a.start - t.end <= VSO_NEAR and a.start < seg_end]
             if form.pos == "verb" and near and near[0] is not recipient:
@@ -226,7 +276,9 @@ class EventAssembler:
             far = [a for a in after if a.prep is None and a.start < seg_end and a is not recipient]
             if far:
                 actor = far[0]
-        if actor is None and last_subject is not None and last_subject.start < t.start:
+        if (actor is None and last_subject is not None and last_subject.start < t.start
+                and si - last_subject_sentence <= CARRY_SENTENCES
+                and (last_subject.kind != "civilians" or etype == "PROTEST")):
             actor = last_subject
             carried = True
         if actor is None and etype not in ACTORLESS_OK:

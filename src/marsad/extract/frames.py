@@ -57,28 +57,67 @@ class ActorSpan:
         return getattr(self.data, "kind", None)
 
 
+# Nouns after which "من X" / "لـ X" names the owner of a force, who is then the actor:
+# "قافلة من الشرطة العسكرية" (partitive), "تعزيزات لـ الحرس الثوري", "مجموعات تتبع لحزب الله".
+FORCE_NOUNS = _folded({
+    "قافله", "قوافل", "رتل", "ارتال", "تعزيزات", "عناصر", "عنصر", "مقاتلين", "مقاتلو", "مقاتلي",
+    "مجموعه", "مجموعات", "دوريه", "دوريات", "عدد", "مئات", "المئات", "عشرات", "العشرات", "الاف",
+    "الالاف", "قوه", "قوات", "وحدات", "كتيبه", "سريه", "افراد", "جنود", "ضباط", "قاده", "قيادات",
+    "قيادي", "شاحنات", "اليات", "اسطول", "وفد", "تابعه", "تابع", "تابعين", "تتبع", "يتبع", "التابعه",
+    "التابع", "التابعين", "مسلحين", "مسلحون", "خليه", "خلايا",
+})
+# "على يد X", "من قبل X", "من طرف X": X is the agent of a passive or nominal event.
+AGENT = "agent"
+# "المدعوم من X", "الموالية لـ X": X backs the actor; it is neither the actor nor a place.
+BACKER = "backer"
+BACKED_WORDS = _folded({"المدعوم", "المدعومه", "مدعوم", "مدعومه", "المدعومين", "مدعومين", "بدعم",
+                        "الموالي", "المواليه", "الموالين", "موالي", "مواليه", "موالين", "المقرب",
+                        "المقربه", "المقربين", "مقرب", "مقربه", "المحسوب", "المحسوبه", "المحسوبين"})
+# Words that make the following name a place ("ريف دمشق", "مدينة حلب").
+PLACE_WORDS = _folded({"ريف", "اطراف", "محيط", "ضواحي", "مدينه", "بلده", "قريه", "محافظه", "حي",
+                       "شوارع", "ارياف", "بادية", "باديه", "جنوبي", "شمالي", "شرقي", "غربي"})
+LOCATIVE_PREPS = LOCATIVE_PREPS | PLACE_WORDS
+
+
 def governing_prep(text: str, start: int, clitic: str) -> str | None:
-    """The preposition governing a mention at `start`: an attached clitic (ب، ل، لل) or the word before."""
+    """The preposition governing a mention at `start`: an attached clitic (ب، ل، لل) or the word
+    before. None means a bare noun phrase (subject or object); AGENT and BACKER mark the two
+    constructions above."""
+    before = text[max(0, start - 40):start]
+    words = key(before).split()
+    last = words[-1] if words else ""
+    prev = words[-2] if len(words) >= 2 else ""
     if clitic:
         c = clitic.lstrip("وف")
         if c:
-            return "ل" if c in ("ل", "لل") else c
-    before = text[max(0, start - 30):start]
-    words = key(before).split()
+            c = "ل" if c in ("ل", "لل") else c
+            if c == "ل" and last in FORCE_NOUNS:
+                return None  # "تعزيزات لـ X": X's reinforcements
+            if c == "ل" and last in BACKED_WORDS:
+                return BACKER
+            return c
     if not words:
         return None
-    last = words[-1]
+    # "على يد X", "من قبل X", and through a partitive: "على يد ضباط من X"
+    for i in range(len(words) - 1, max(0, len(words) - 5), -1):
+        w = words[i]
+        if w in ("يد", "قبل", "طرف", "جانب") and words[i - 1] in ("علي", "من"):
+            return AGENT
+        if w not in FORCE_NOUNS and w != "من":
+            break
+    if last in ("من", "ل", "الي") and prev in BACKED_WORDS:
+        return BACKER
+    if last == "من" and prev in FORCE_NOUNS:
+        return None  # "قافلة من الشرطة العسكرية": the convoy is the police's
+    if last in ("ل",) and prev in FORCE_NOUNS:
+        return None
+    if last in PLACE_WORDS:
+        return last
     if last in NON_SUBJECT_PREPS:
         return last
     stripped = last[1:] if last[:1] in ("و", "ف") and len(last) > 2 else last
     if stripped in NON_SUBJECT_PREPS:
         return stripped
-    # "من قبل" / "من طرف": agent of a passive, which is the actor.
-    if len(words) >= 2 and words[-2] == "من" and last in ("قبل", "طرف", "جانب"):
-        return None
-    # Ranks and nouns that make the actor a genitive complement: "عناصر من", "بإشراف من".
-    if len(words) >= 2 and words[-1] == "من" and words[-2] in NON_SUBJECT_PREPS:
-        return words[-2]
     return None
 
 

@@ -162,6 +162,15 @@ _ANAPHOR_TAIL = frozenset({"نفسه", "نفسها", "ذاته", "ذاتها", "
 _NAME_INTERNAL_L = frozenset({"حقوق", "انباء", "اعلام", "دراسات", "توثيق", "رصد", "ارسال", "الانباء", "الاعلام"})
 _NP_CONTINUE = frozenset({"باسم", "برتبه", "بقياده", "بوزاره", "بالجيش"})  # ب-words inside a speaker phrase
 _DANGLING = frozenset({"في", "من", "لدي", "وفي", "ومن", "و"})
+# Heads that name one person; a proper name may follow them ("الصحفي سامر الأحمد").
+_PERSON_HEADS = frozenset({
+    "الصحفي", "الصحفيه", "الناشط", "الناشطه", "المحلل", "الخبير", "الكاتب", "الباحث", "المعارض", "القيادي",
+    "الرئيس", "الوزير", "المتحدث", "الناطق", "المسؤول", "القائد", "العميد", "اللواء", "العقيد", "الشيخ",
+    "الدكتور", "النائب", "السفير", "المبعوث", "الجنرال", "الزعيم", "المراسل", "الاعلامي", "المدون",
+})
+_SOCIAL_AFTER_ALA = frozenset({"تويتر", "حسابه", "حسابها", "صفحته", "صفحتها", "منصه", "اكس", "فيسبوك", "تلغرام",
+                               "تليغرام", "تلجرام", "قناته", "قناتها", "موقعه", "موقعها", "x", "انستغرام",
+                               "يوتيوب", "منصات", "مواقع", "حساباته"})
 _MASDAR_BEFORE = frozenset({"دون", "بدون", "عدم", "بعد", "قبل", "عند", "حين", "لدي", "اثر", "عقب", "رغم"})
 _POSSESSIVE_RE = re.compile(r"\w{3,}(?:ها|هم|هما|هن)$")
 _KIND_RANK = {"official": 5, "witness": 4, "activists": 3, "social_media": 2, "media": 1, "unknown": 0}
@@ -239,13 +248,6 @@ class _Identity:
     medium: str | None
 
 
-@dataclass(slots=True)
-class _Words:
-    """Tokens of the folded text inside one sentence."""
-
-    toks: list[tuple[int, int, str]]
-
-
 def _tokens(ft: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(ft, start, end)]
 
@@ -267,15 +269,6 @@ def _is_definite(w: str) -> bool:
     return len(w) > 4 and w.startswith(_ARTICLE_PREFIXES)
 
 
-@dataclass(slots=True)
-class _Phrase:
-    np: tuple[int, int] | None  # folded span of the speaker noun phrase
-    extra: list[tuple[int, int]]  # medium / told-to phrases after it
-    inner: tuple[int, int] | None  # نقل X عن Y: Y
-    end: int  # folded end of the whole attribution phrase
-    anaphor: str | None
-
-
 def _walk_np(ft: str, toks: list[tuple[int, int, str]], i: int, heads: frozenset[str]) -> tuple[int, int]:
     """Extend a speaker noun phrase from token i; returns (first token index, index after last)."""
     known = _lexicon().words
@@ -284,6 +277,9 @@ def _walk_np(ft: str, toks: list[tuple[int, int, str]], i: int, heads: frozenset
     definite = False
     in_quote = False
     prev_word = ""
+    person = False  # the phrase opened with a one-person head: a proper name may follow
+    prep_seen = False
+    name_words = 0
     while j < len(toks) and words < MAX_NP_WORDS:
         s, e, w = toks[j]
         if w in _QUOTES:
@@ -325,10 +321,16 @@ def _walk_np(ft: str, toks: list[tuple[int, int, str]], i: int, heads: frozenset
                         and w not in known:
                     break  # "بانسحاب": the complement
                 if definite and not _is_definite(w) and not w.isdigit() and w not in ("في", "من", "لدي") \
-                        and stem not in heads and w not in _NP_CONTINUE:
-                    break  # "الجيش السوري صباح" / "الجيش السوري سيطرته": the phrase has ended
+                        and stem not in heads and w not in _NP_CONTINUE and stem not in _NAME_INTERNAL_L:
+                    if not (person and not prep_seen and name_words < 3 and not _POSSESSIVE_RE.match(w)):
+                        break  # "الجيش السوري صباح" / "الجيش السوري سيطرته": the phrase has ended
+                    name_words += 1
                 if _POSSESSIVE_RE.match(w) and stem not in heads:
                     break
+        if words == 0 and (w in _PERSON_HEADS or w[1:] in _PERSON_HEADS):
+            person = True
+        if w in ("في", "من", "لدي") or w in _NP_CONTINUE or (w[0] in "بل" and not w.startswith("ال") and words):
+            prep_seen = True
         if _is_definite(w):
             definite = True
         prev_word = w
@@ -367,9 +369,7 @@ def _extra_phrases(toks: list[tuple[int, int, str]], j: int) -> tuple[list[tuple
         w = toks[j][2]
         nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
         opens = (w == "في" and nxt in _MEDIUM_AFTER_FI) or w in ("عبر", "مع") or (
-            w == "علي" and _strip_clitic(nxt) in {"تويتر", "حسابه", "حسابها", "صفحته", "صفحتها", "منصه", "اكس",
-                                                  "فيسبوك", "تلغرام", "تليغرام", "قناته", "قناتها", "موقعه",
-                                                  "موقعها", "x"}
+            w == "علي" and (nxt in _SOCIAL_AFTER_ALA or _strip_clitic(nxt) in _SOCIAL_AFTER_ALA)
         ) or (w[0] == "ل" and not w.startswith("ال") and w not in ("لان", "لكن"))
         if not opens:
             break
@@ -408,7 +408,11 @@ def _classify(f: Folded, np: tuple[int, int] | None, extra: list[tuple[int, int]
     if np is not None:
         matches = _match(f, np)
     # The article's own outlet, named as the one told ("قالت مصادر لموقع X" in X): not a source.
-    extra_matches = [m for sp in extra for m in _match(f, sp) if not _is_outlet(outlet_key, m[3])]
+    extra_matches = []
+    for sp in extra:
+        ms = _match(f, sp)
+        if not any(_is_outlet(outlet_key, m[3]) for m in ms):
+            extra_matches.extend(ms)
     if matches and matches[0][2].role == "self":
         return None
     if outlet_key and any(ent.role == "name" and _is_outlet(outlet_key, t) for _s, _e, ent, t in matches) \
@@ -426,13 +430,18 @@ def _classify(f: Folded, np: tuple[int, int] | None, extra: list[tuple[int, int]
     medium: str | None = None
     for _s, _e, ent, _t in extra_matches + matches:
         if ent.role == "medium" and ent.medium:
-            medium = ent.medium
-            break
+            if medium is None or (medium == "social_media" and ent.kind == "social_media"):
+                medium = ent.medium
+            if medium != "social_media":
+                break
     if medium is None:
         for _s, _e, ent, _t in matches + extra_matches:
             if ent.role in ("name", "org") and ent.medium:
                 medium = ent.medium
                 break
+    social = any(ent.role == "medium" and ent.kind == "social_media" for _s, _e, ent, _t in extra_matches + matches)
+    if social and kind != "official":
+        kind = "social_media"  # a journalist or an activist writing on Twitter: the post is the source
     if kind == "unknown":  # "تقرير لتلفزيون أورينت": the outlet that owns or received the words
         for _s, _e, ent, _t in extra_matches:
             if ent.role in ("name", "org") and ent.kind != "unknown":
@@ -522,6 +531,10 @@ def _name(f: Folded, np: tuple[int, int] | None,
     for s, _e, ent, _t in matches:
         if ent.role == "org":
             return _clean(f.original[s:o_end]) or None, (s, o_end)
+    first = fold_plain(whole.split()[0]) if whole else ""
+    if (first in _PERSON_HEADS or first[1:] in _PERSON_HEADS) and 2 <= n_words <= 4:
+        rest = f.original[o_start:o_end].split(None, 1)[1]
+        return _clean(rest) or None, (o_end - len(rest), o_end)  # "الصحفي سامر الأحمد"
     if not any(ent.role in ("anon", "title", "self") for _s, _e, ent, _t in matches) and 0 < n_words <= 5:
         return whole or None, (o_start, o_end)
     return None, None
@@ -604,13 +617,11 @@ def _read_cue(f: Folded, m: re.Match[str], s0: int, s1: int, si: int, sent_spans
             return None
         np = (toks[a][0], toks[b - 1][1])
         extra, k = _extra_phrases(toks, b)
-        if k < len(toks) and toks[k][2] == "عن" and prep_word not in ("نقلا عن",) and np is not None:
-            pass
         end = max([np[1]] + [e for _s, e in extra])
         ident = _classify(f, np, extra, outlet_key)
         if ident is None:
             return None
-        if ident.kind == "unknown" and ident.name is None and not _match(f, np):
+        if not _match(f, np) and not any(_match(f, sp) for sp in extra):
             return None  # "حسب الخطة", "وفق الاتفاق": not a source
         scope = (s0, s1)
         cue_start = start
@@ -689,7 +700,7 @@ def _read_cue(f: Folded, m: re.Match[str], s0: int, s1: int, si: int, sent_spans
             if inner is not None and _KIND_RANK[inner.kind] >= _KIND_RANK[ident.kind] and inner.kind != "unknown":
                 if inner.name is None:
                     inner.name, inner.name_span = ident.name, ident.name_span
-                if inner.medium is None and inner.kind == "media":
+                if inner.medium is None:
                     inner.medium = ident.medium
                 ident = inner
         if weak and not inherited:
@@ -748,6 +759,8 @@ def _pre_verb_np(ft: str, s0: int, vstart: int, has_conj: bool, sent_spans: list
         q = ft.rfind(p, s0, vstart)
         if q >= 0 and q + 1 > seg_start:
             seg_start = q + 1
+    for cm in _COMPLEMENT_RE.finditer(ft, seg_start, vstart):
+        seg_start = cm.end()  # "ذكرت رويترز أن مسؤولاً ... قال": the speaker starts after أن
     toks = _tokens(ft, seg_start, vstart)
     # Drop leading particles and complementizers, and a trailing قد.
     i = 0

@@ -12,11 +12,11 @@ logger = logging.getLogger(__name__)
 
 Modality = str  # "asserted" | "reported" | "claimed" | "denied" | "planned" | "assessment"
 
-# Tuned on hand-written Arabic news sentences: a negator governs a trigger at most three
-# words away ("لم تقم القوات الروسية بالانسحاب"); a denial reaches the event it denies from
+# Tuned on hand-written Arabic news sentences: a negator governs a trigger at most four
+# words away ("ولم تقم القوات الروسية بالانسحاب": verb, two-word subject, then the trigger); a denial reaches the event it denies from
 # anywhere earlier in the sentence ("نفت وزارة الدفاع ... انسحاب قواتها"), or from the head
 # of the next sentence ("ونفت الوزارة ذلك").
-NEGATION_WORDS = 3
+NEGATION_WORDS = 4
 NEXT_SENTENCE_DENIAL = 80  # characters of the next sentence searched for "ونفى X ذلك"
 SENTENCE_LOOKBACK = 600  # characters searched back for the sentence start
 
@@ -51,8 +51,8 @@ _PLAN_RE = re.compile(
     r"يحضر|تحضيرا|سوف|ستقوم|سيقوم|سيتم|ستتم|سيجري|ستجري|ستبدا|سيبدا|ستعمل|سيعمل|سيصار|بهدف|بغيه|"
     r"لاجل|لكي|كي|مقابل|يقضي|تقضي|يقضيان|ينص|تنص|نص|نصت|تهدف|يهدف|الهادف|الهادفه|تعهد|تعهدت|يتعهد|"
     r"تتعهد|وعد|وعدت|طالب|طالبت|يطالب|تطالب|دعا|دعت|يدعو|تدعو|قرر|قررت|تقرر|قرار|المزمع|المرتقب|"
-    r"المرتقبه|مرتقب|مرتقبه|اذا|لو|بشرط|شريطه|حال)|من\s+اجل|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|"
-    r"من\s+المفترض|من\s+المزمع|في\s+حال|علي\s+وشك|بصدد)" + _E
+    r"المرتقبه|مرتقب|مرتقبه|اذا|لو|بشرط|شريطه|حال)|[وف]?(?:من\s+اجل|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|"
+    r"من\s+المفترض|من\s+المزمع|في\s+حال|علي\s+وشك|بصدد))" + _E
 )
 # س + imperfect on the trigger's own word: ستنسحب، سيرسل، وستقيم (not سيطرت، سيرت، سيارة).
 _FUTURE_VERB_RE = re.compile(r"[وف]?س[يتن](?!طر|ار|ر\w?(?!\w))\w{3,}")
@@ -70,8 +70,8 @@ _PURPOSE_GOVERNOR_RE = re.compile(
 
 # Assessment: probability and analysis.
 _ASSESS_RE = re.compile(
-    _W + r"(?:من\s+المرجح|من\s+المحتمل|يرجح|ترجح|يبدو|على\s+ما\s+يبدو|علي\s+ما\s+يبدو|ربما|لعل|يحتمل|"
-    r"محللون|مراقبون|خبراء|يري\s+محللون|بحسب\s+محللين|وفق\s+محللين)" + _E
+    _W + r"[وف]?(?:من\s+المرجح|من\s+المحتمل|يرجح|ترجح|يبدو|علي\s+ما\s+يبدو|ربما|لعل|يحتمل|"
+    r"محللون|مراقبون|خبراء|بحسب\s+محللين|وفق\s+محللين)" + _E
 )
 _MAY_RE = re.compile(_W + r"[وف]?قد\s+(?=[يتن]\w)")  # قد + present: "may"; قد + past is perfective
 

@@ -102,10 +102,15 @@ class Folded:
         return i + bisect.bisect_right(self.gaps, i)
 
     def orig_end(self, i: int) -> int:
-        """Original offset for an exclusive end: just after folded character i-1."""
+        """Original offset for an exclusive end: after folded character i-1 and its diacritics."""
         if i <= 0:
             return 0
-        return self.orig(i - 1) + 1
+        o = self.orig(i - 1) + 1
+        if self.gaps:  # keep the harakat written on the last letter
+            original = self.original
+            while o < len(original) and ("\u064b" <= original[o] <= "\u065f" or original[o] == "\u0670"):
+                o += 1
+        return o
 
     def fold_pos(self, o: int) -> int:
         """Folded offset of original offset `o` (a deleted character maps to the next kept one)."""

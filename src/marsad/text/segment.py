@@ -14,6 +14,7 @@ _SENT_END = re.compile(r"(?<!\d)[.!?؟]+(?!\d)[\"'”»)\]]*|\n\s*\n|\n")
 _CLAUSE_BREAK = re.compile(
     r"[؛;:]|،|,|\s(?=(?:و|ف)?(?:حيث|فيما|بينما|في حين|قبل أن|قبل أنْ|بعد أن|كما|إضافة|اضافة|بالإضافة|مقابل|وذلك)\s)"
 )
+PARENTHETICAL_WORDS = 3  # a comma piece this short is an aside inside a clause
 MAX_SENTENCE = 600  # characters; longer runs are split at the next comma to bound work
 
 
@@ -42,7 +43,12 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause spans inside the sentence [start, end)."""
+    """Clause spans inside the sentence [start, end).
+
+    A comma-delimited piece of at most PARENTHETICAL_WORDS words ("، أمس الأربعاء،",
+    "، بشكل مفاجئ،", "، المساندة لقوات النظام،") is an aside, not a clause: it stays
+    in the clause it interrupts.
+    """
     spans: list[tuple[int, int]] = []
     last = start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
@@ -53,7 +59,16 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s, e = _trim(text, last, end)
     if e > s:
         spans.append((s, e))
-    return spans
+    merged: list[tuple[int, int]] = []
+    join_next = False
+    for s, e in spans:
+        short = len(text[s:e].split()) <= PARENTHETICAL_WORDS
+        if merged and (join_next or short):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+        join_next = short and text[e - 1] in "،,"
+    return merged
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
