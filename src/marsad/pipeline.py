@@ -91,7 +91,8 @@ class Pipeline:
         norm = normalize(body)
         actor_spans = find_actors(doc.text, norm, self.actors, pub)
         hits = self.geocoder.geocode(doc, norm)
-        actor_spans = [a for a in actor_spans if not _is_place_not_actor(a, hits)]
+        actor_spans = [a for a in actor_spans if not _is_place_not_actor(a, hits)
+                       and not _inside_place_name(a, hits)]
         write_actor_mentions(doc, actor_spans)
         actor_spans = [a for a in actor_spans if a.kind != "media"]
         doc.dates = dates.find_dates(body, pub, norm=norm)
@@ -101,7 +102,8 @@ class Pipeline:
         # Every toponym is a document place; only those not used as an actor's name
         # ("انسحبت روسيا", "ميليشيات إيران") can be where an event happened.
         place_mentions = [m for m in doc.mentions if m.kind == "place" and _is_place(m.data, actor_spans)]
-        frames = self.assembler.frames(doc, triggers, actor_spans, place_mentions)
+        frames = self.assembler.frames(doc, triggers, actor_spans, place_mentions,
+                                       topic=self._headline_subject(doc.title, pub))
         built = build_events(doc, frames, place_mentions,
                              to_actor=lambda a: contract_actor(a, self.actors),
                              part_of=self._part_of, country_place=self._country_place)
@@ -135,6 +137,15 @@ class Pipeline:
         return Place(id=e.id, name=e.name, name_ar=e.name_ar, geonames_id=e.geonames_id, lat=e.lat,
                      lon=e.lon, country=e.country or code, admin1=None, admin2=None, precision=3,
                      site=None, text=e.name_ar or e.name)
+
+    def _headline_subject(self, title: str | None, on: date | None) -> ActorSpan | None:
+        """The first bare actor of the headline, as a subject the body may leave implicit."""
+        if not title:
+            return None
+        for a in find_actors(title, normalize(title), self.actors, on):
+            if a.prep is None and a.kind not in ("media", "civilians", "person"):
+                return ActorSpan(-1, -1, a.text, a.actor_id, None, a.data)
+        return None
 
     def _nationality(self, text: str, end: int, event_type: str) -> ActorSpan | None:
         found = self.nationalities.after(text, end, event_type)
@@ -173,6 +184,15 @@ def _is_place_not_actor(a: ActorSpan, hits: list[PlaceHit]) -> bool:
     """An actor alias that is read as a place (see _place_wins) is the place only."""
     return any(h.start == a.start and h.end == a.end and _place_wins(a, h) and a.prep != "الي"
                for h in hits)
+
+
+def _inside_place_name(a: ActorSpan, hits: list[PlaceHit]) -> bool:
+    """An actor alias inside a longer place name ("دمشق" in "مطار دمشق الدولي") is no actor."""
+    for h in hits:
+        s, e = min(h.phrase_start, h.start), max(h.phrase_end, h.end)
+        if s <= a.start and a.end <= e and (e - s) > (a.end - a.start) and h.place.site is not None:
+            return True
+    return False
 
 
 def _inside_longer(t, actor_spans) -> bool:  # type: ignore[no-untyped-def]

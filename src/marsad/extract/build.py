@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from marsad.document import Actor, Document, DocumentPlace, Event, Mention, Plac
 from marsad.extract.codes import acled_code, plover_code
 from marsad.extract.events import Frame, evidence_for, place_runs
 from marsad.extract.frames import ActorSpan
+from marsad.text.normalize import key
 
 # Type families that describe one happening: a withdrawal in favour of someone is a handover.
 FAMILY = {"HANDOVER": "WITHDRAW", "SHELLING": "AIRSTRIKE"}
@@ -50,12 +52,77 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
     return built
 
 
+# A definite place noun or a pronoun after a preposition points back to a place named before:
+# "انسحبت من المطار" -> the airport the article named; "انسحبت منها" -> the town.
+_ANAPHOR = re.compile(
+    r"(?:^|\s)(?:من|في|الي|علي|داخل|قرب|محيط|عن|و)?\s*(?:ب|ل|و)?"
+    r"(المطار|القاعده|المعبر|الحقل|المستودعات|المدينه|البلده|القريه|الحي|البلدات|المنطقه|"
+    r"منها|فيها|عليها|اليها|عنها|منه|فيه|عليه|اليه)(?=\s|$)"
+)
+ANAPHOR_WORDS = 6  # words after the trigger searched for an anaphoric place
+SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "community", "subdistrict",
+                              "district", "area"})
+_COMPATIBLE: dict[str, frozenset[str]] = {
+    "المطار": frozenset({"airport"}),
+    "القاعده": frozenset({"base", "airport"}),
+    "المعبر": frozenset({"crossing"}),
+    "الحقل": frozenset({"field"}),
+    "المستودعات": frozenset({"depot"}),
+    "المدينه": frozenset({"city", "town"}),
+    "البلده": frozenset({"town", "village", "city", "community"}),
+    "القريه": frozenset({"village", "town", "community"}),
+    "البلدات": SETTLEMENT_KINDS,
+    "الحي": frozenset({"neighbourhood", "community"}),
+    "المنطقه": SETTLEMENT_KINDS | frozenset({"region", "governorate", "base", "airport"}),
+}
+_FEMININE = SETTLEMENT_KINDS | frozenset({"region", "base"})  # مدينة، بلدة، قرية، منطقة، قاعدة
+_MASCULINE = frozenset({"airport", "crossing", "field", "camp", "hq", "point", "depot", "neighbourhood"})
+
+
+def _kinds_of(p: Mention) -> set[str]:
+    hit = p.data
+    kinds = {getattr(getattr(hit, "entry", None), "kind", "")}
+    site = getattr(getattr(hit, "place", None), "site", None)
+    if site is not None:
+        kinds.add(site.kind)
+    return kinds
+
+
+def _anaphoric_place(text: str, f: Frame, places: Sequence[Mention]) -> Mention | None:
+    cs, ce = f.clause
+    t = f.trigger
+    window = " ".join(key(text[t.end:min(ce, t.end + 120)]).split()[:ANAPHOR_WORDS])
+    m = _ANAPHOR.search(window)
+    if m is None:
+        return None
+    word = m.group(1)
+    if word in _COMPATIBLE:
+        kinds = _COMPATIBLE[word]
+    elif word.endswith("ها"):
+        kinds = _FEMININE
+    else:
+        kinds = _MASCULINE
+    usable = [p for p in places if p.start >= 0 and getattr(p.data, "context", None) not in ("rif", "admin")
+              and _kinds_of(p) & kinds]
+    before = [p for p in usable if p.end <= t.start]
+    if before:
+        return before[-1]
+    after = [p for p in usable if p.start >= ce and p.start - ce <= ANAPHOR_FORWARD]
+    return after[0] if after else None
+
+
+ANAPHOR_FORWARD = 300  # characters: an antecedent named just after ("... من المطار. ... مطار التيفور")
+
+
 def _frame_places(text: str, doc: Document, f: Frame, places: Sequence[Mention]) -> list[Mention | None]:
     cs, ce = f.clause
     t = f.trigger
     runs = place_runs(text, f.clause, t.end, places, ce)
     if runs:
         return list(runs[0])
+    anaphor = _anaphoric_place(text, f, places)
+    if anaphor is not None:
+        return [anaphor]
     runs = place_runs(text, f.clause, cs, places, t.start)
     if runs:
         return list(runs[-1])

@@ -129,9 +129,15 @@ def _window_has(words: Sequence[str], cues: frozenset[str]) -> bool:
 def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[int, int]) -> bool:
     """Check the trigger group's needs / needs_before / unless conditions around the hit."""
     g = form.group
+    if g.suffix_not and any(m.suffix.startswith(x) for x in g.suffix_not):
+        return False
+    if g.unless_before:
+        before2 = key(text[max(clause[0], m.start - 40):m.start]).split()[-2:]
+        if _window_has(before2, g.unless_before):
+            return False
     if not (g.needs or g.needs_before or g.unless):
         return True
-    after = key(text[m.end:min(clause[1], m.end + 120)]).split()[:NEEDS_WINDOW]
+    after = key(text[m.end:min(clause[1], m.end + 160)]).split()[:g.window or NEEDS_WINDOW]
     if g.unless and _window_has(after[:3], g.unless):
         return False
     if g.needs and not _window_has(after, g.needs):
@@ -173,11 +179,14 @@ class EventAssembler:
         self.nationality = nationality or (lambda text, end, etype: None)
 
     def frames(self, doc: Document, triggers: Sequence[Match[TriggerForm]],
-               actors: Sequence[ActorSpan], places: Sequence[Mention]) -> list[Frame]:
+               actors: Sequence[ActorSpan], places: Sequence[Mention],
+               topic: ActorSpan | None = None) -> list[Frame]:
+        """Frames of the document; `topic` is the headline's subject, carried into the first
+        sentence when it opens without one ("عملية الإخلاء تشمل ...")."""
         text = doc.text
         frames: list[Frame] = []
-        last_subject: ActorSpan | None = None
-        self._subject_sentence = -10
+        last_subject: ActorSpan | None = topic
+        self._subject_sentence = 0 if topic is not None else -10
         for si, sent in enumerate(doc.sentences):
             sent_triggers = [t for t in triggers if sent.start <= t.start < sent.end]
             if not sent_triggers:
@@ -232,11 +241,13 @@ class EventAssembler:
         for other in clause_triggers:
             if other.end <= t.start and all(f.group.event_type != etype for f in other.payloads):
                 seg_start = other.end
-        in_clause = [a for a in actors if cs <= a.start < ce and not (a.start < t.end and t.start < a.end)
-                     and (a.kind != "civilians" or etype == "PROTEST" or a.start > t.end)]
+        in_clause = [a for a in actors if cs <= a.start < ce and not (a.start < t.end and t.start < a.end)]
+        # Civilians are the doers of protests only; elsewhere they are targets.
+        subjects = [a for a in in_clause if a.kind != "civilians" or etype == "PROTEST"]
         same_span = [a for a in actors if a.start >= t.start and a.end <= t.end]
-        after = [a for a in in_clause if a.start >= t.end]
-        before = [a for a in in_clause if a.end <= t.start]
+        after = [a for a in subjects if a.start >= t.end]
+        before = [a for a in subjects if a.end <= t.start]
+        after_all = [a for a in in_clause if a.start >= t.end]
 
         actor: ActorSpan | None = same_span[0] if same_span else None
         carried = False
@@ -292,7 +303,7 @@ class EventAssembler:
         assoc = _coordinated_actors(actor, actors, text, ce) if actor is not None and not carried else []
         taken = {id(actor)} | {id(a) for a in assoc}
         if recipient is None:
-            for a in after:
+            for a in after_all:
                 if id(a) in taken or a.start >= seg_end:
                     continue
                 if a.prep in RECIPIENT_PREPS or (etype in TARGET_TYPES and a.prep is None and actor is not None):

@@ -21,8 +21,7 @@ NON_SUBJECT_PREPS = RECIPIENT_PREPS | _folded({
     "باشراف", "اشراف", "بدعم", "دعم", "بمساعده", "بمشاركه", "بقياده", "قياده", "برفقه", "رفقه",
     "تابعه", "تابع", "التابعه", "التابع", "المدعومه", "المدعوم", "مدعومه", "مدعوم",
     "المواليه", "الموالي", "الموالين", "صفوف", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب",
-    "قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "اتهم",
-    "اتهمت", "حسب", "بحسب", "وفق", "نقلا", "مصادر", "مصدر", "بيان", "لسان", "باسم",
+    "اتهم", "اتهمت", "حسب", "بحسب", "وفق", "نقلا", "مصادر", "مصدر", "بيان", "لسان", "باسم",
 })
 # "in favour of": the recipient of a withdrawal turns it into a handover.
 HANDOVER_PREPS = _folded({"لصالح", "لمصلحه", "صالح"})
@@ -73,6 +72,9 @@ BACKER = "backer"
 BACKED_WORDS = _folded({"المدعوم", "المدعومه", "مدعوم", "مدعومه", "المدعومين", "مدعومين", "بدعم",
                         "الموالي", "المواليه", "الموالين", "موالي", "مواليه", "موالين", "المقرب",
                         "المقربه", "المقربين", "مقرب", "مقربه", "المحسوب", "المحسوبه", "المحسوبين"})
+MEDIA = "media"
+MEDIA_WORDS = _folded({"تلفزيون", "قناه", "اذاعه", "راديو", "وكاله", "موقع", "صحيفه", "شبكه",
+                       "جريده", "مجله", "منصه", "تلفزيون", "فضائيه"})
 # Words that make the following name a place ("ريف دمشق", "مدينة حلب").
 PLACE_WORDS = _folded({"ريف", "اطراف", "محيط", "ضواحي", "مدينه", "بلده", "قريه", "محافظه", "حي",
                        "شوارع", "ارياف", "بادية", "باديه", "جنوبي", "شمالي", "شرقي", "غربي"})
@@ -107,8 +109,10 @@ def governing_prep(text: str, start: int, clitic: str) -> str | None:
             break
     if last in ("من", "ل", "الي") and prev in BACKED_WORDS:
         return BACKER
-    if last == "من" and prev in FORCE_NOUNS:
-        return None  # "قافلة من الشرطة العسكرية": the convoy is the police's
+    if last == "من" and (prev in FORCE_NOUNS or (len(words) >= 3 and words[-3] in FORCE_NOUNS)):
+        return None  # "قافلة (ضخمة) من الشرطة العسكرية": the convoy is the police's
+    if last in MEDIA_WORDS:
+        return MEDIA  # "تلفزيون سوريا", "قناة العالم": an outlet's name, not the state
     if last in ("ل",) and prev in FORCE_NOUNS:
         return None
     if last in PLACE_WORDS:

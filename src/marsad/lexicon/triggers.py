@@ -17,6 +17,21 @@ from marsad.text.normalize import Normalized, key
 # Person prefixes of the Arabic imperfect: he/she-you/we/I (أ folds to ا).
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 
+_PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")
+# Verb endings: subject suffixes of the perfect and imperfect, each with an object pronoun
+# (انسحبت، انسحبوا، ينسحبون، أخلوها، سلّمتها). "جنود" is not "جنّد" + "ود".
+VERB_SUFFIXES = frozenset(
+    subj + obj
+    for subj in ("", "ت", "وا", "و", "ن", "نا", "تا", "تم", "تن", "ون", "ان", "ين", "تما", "ا")
+    for obj in _PRONOUNS
+)
+# Noun endings: tanween alef, plurals and duals, ta marbuta's ت before a pronoun, pronouns.
+NOUN_SUFFIXES = frozenset(
+    base + obj
+    for base in ("", "ا", "ات", "ين", "ان", "ي", "ت", "تي", "تا", "ه")
+    for obj in _PRONOUNS
+)
+
 EVENT_TYPES = (
     "WITHDRAW", "HANDOVER", "ESTABLISH_BASE", "DEPLOY", "TRAIN", "FORM_GROUP", "RECRUIT",
     "ARMS_TRANSFER", "AGREEMENT", "CLASH", "CAPTURE", "AIRSTRIKE", "SHELLING", "EXPLOSION",
@@ -34,7 +49,10 @@ class TriggerGroup:
     needs: frozenset[str]
     needs_before: frozenset[str]
     unless: frozenset[str]
+    unless_before: frozenset[str]
     receive: bool
+    window: int | None
+    suffix_not: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,17 +86,18 @@ class TriggerLexicon:
                     needs=_keys(spec.get("needs", ())),
                     needs_before=_keys(spec.get("needs_before", ())),
                     unless=_keys(spec.get("unless", ())),
+                    unless_before=_keys(spec.get("unless_before", ())),
                     receive=bool(spec.get("receive", False)),
+                    window=spec.get("window"),
+                    suffix_not=tuple(spec.get("suffix_not", ())),
                 )
                 self.groups.append(group)
                 forms.extend(_expand(group, spec))
         self.forms = forms
         verbs = [(f.form, f) for f in forms if f.pos == "verb"]
         nouns = [(f.form, f) for f in forms if f.pos == "noun"]
-        # Any suffix of up to four letters: verb endings (ت، وا، ن، تا، نا) and object
-        # pronouns (ها، هم، هما), noun endings (ات، ا، ها، هم، ين).
-        self._verbs: Matcher[TriggerForm] = Matcher(verbs, suffixes=None, prefixes=VERB_PREFIXES)
-        self._nouns: Matcher[TriggerForm] = Matcher(nouns, suffixes=None, prefixes=NOUN_PREFIXES)
+        self._verbs: Matcher[TriggerForm] = Matcher(verbs, suffixes=VERB_SUFFIXES, prefixes=VERB_PREFIXES)
+        self._nouns: Matcher[TriggerForm] = Matcher(nouns, suffixes=NOUN_SUFFIXES, prefixes=NOUN_PREFIXES)
 
     @classmethod
     @functools.cache

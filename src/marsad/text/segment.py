@@ -14,6 +14,9 @@ _SENT_END = re.compile(r"(?<!\d)[.!?؟]+(?!\d)[\"'”»)\]]*|\n\s*\n|\n")
 _CLAUSE_BREAK = re.compile(
     r"[؛;:]|،|,|\s(?=(?:و|ف)?(?:حيث|فيما|بينما|في حين|قبل أن|قبل أنْ|بعد أن|كما|إضافة|اضافة|بالإضافة|مقابل|وذلك)\s)"
 )
+# A comma piece that opens with a preposition continues the clause before it:
+# "بانسحاب حزب الله، من مدينة القصير".
+_PREPOSITION_START = re.compile(r"(?:من|في|إلى|الى|على|عبر|قرب|نحو|باتجاه|داخل|عند)\s")
 PARENTHETICAL_WORDS = 3  # a comma piece this short is an aside inside a clause
 MAX_SENTENCE = 600  # characters; longer runs are split at the next comma to bound work
 
@@ -63,7 +66,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     join_next = False
     for s, e in spans:
         short = len(text[s:e].split()) <= PARENTHETICAL_WORDS
-        if merged and (join_next or short):
+        if merged and (join_next or short or _PREPOSITION_START.match(text, s)):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
