@@ -40,25 +40,28 @@ def extract(
     if fmt not in OUTPUT_FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(OUTPUT_FORMATS)}, not {fmt!r}")
     pipeline = Pipeline()
-    out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    # The output is written beside its final name and moved there at the end, so an
+    # interrupted run never leaves a half-written file under that name.
+    partial = output.with_name(output.name + ".partial") if output else None
+    out: TextIO = partial.open("w", encoding="utf-8") if partial else sys.stdout
+    done = False
     read = failed = 0
     docs = []
     show_progress = sys.stderr.isatty()
     try:
         with Progress(transient=True, disable=not show_progress) as progress:
             task = progress.add_task("extracting", total=None)
-            for record in iter_records(paths, stdin=sys.stdin.buffer):
+            skip = [output, partial] if output and partial else []
+            for record in iter_records(paths, stdin=sys.stdin.buffer, skip=skip):
                 doc, error = document_for(record, pipeline)
-                where = record.path or record.id or "-"
-                if record.line is not None:
-                    where = f"{where}:{record.line}"
+                for message in record.messages():
+                    typer.echo(f"marsad: {message}", err=True)
                 if error:
                     failed += 1
-                    typer.echo(f"marsad: {where}: {error}", err=True)
                 else:
                     read += 1
-                    for w in doc.warnings:
-                        typer.echo(f"marsad: {where}: warning: {w}", err=True)
+                    for w in doc.warnings[len(record.warnings):]:
+                        typer.echo(f"marsad: {record.where}: warning: {w}", err=True)
                 if fmt == "jsonl":
                     out.write(doc.to_json(indent=None) + "\n")
                 else:
@@ -67,9 +70,14 @@ def extract(
         if fmt == "json":
             payload = docs[0] if len(docs) == 1 else docs
             out.write(json.dumps(payload, ensure_ascii=False, indent=indent) + "\n")
+        done = True
     finally:
-        if output:
+        if output and partial:
             out.close()
+            if done:
+                partial.replace(output)
+            else:
+                partial.unlink(missing_ok=True)
     if read == 0:
         typer.echo(f"marsad: nothing could be read ({failed} input(s) failed)", err=True)
         raise typer.Exit(code=1)
@@ -82,11 +90,16 @@ def evaluate(
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the full report as JSON here.")] = None,
 ) -> None:
     """Score marsad's output on annotated articles: event P/R/F1, places, actors, dates."""
+    from marsad.errors import MarsadError
     from marsad.evaluation.run import run_evaluation
 
     if not gold_dir.is_dir():
         raise typer.BadParameter(f"{gold_dir} is not a folder of gold files")
-    report = run_evaluation(gold_dir, list(articles))
+    try:
+        report = run_evaluation(gold_dir, list(articles))
+    except MarsadError as exc:
+        typer.echo(f"marsad: {exc}", err=True)
+        raise typer.Exit(code=2) from None
     typer.echo(report.format())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")

@@ -15,6 +15,8 @@ from marsad.extract.events import EventAssembler
 from marsad.gazetteer.gazetteer import Gazetteer
 from marsad.gazetteer.geocode import Geocoder, PlaceHit
 from marsad.ingest.chrome import strip_chrome
+from marsad.ingest.decode import arabic_ratio
+from marsad.ingest.records import MIN_ARABIC_RATIO
 from marsad.lexicon.actors import ActorDictionary
 from marsad.lexicon.nationalities import Nationalities
 from marsad.lexicon.triggers import TriggerLexicon
@@ -25,7 +27,7 @@ from marsad.text.segment import sentences
 
 log = logging.getLogger(__name__)
 
-ARABIC_MIN_RATIO = 0.2  # below this share of Arabic letters a text is "not Arabic"
+ARABIC_MIN_RATIO = MIN_ARABIC_RATIO
 
 
 class Pipeline:
@@ -74,9 +76,12 @@ class Pipeline:
 
     def run(self, text: str, *, title: str | None = None, published: str | None = None,
             url: str | None = None, outlet: str | None = None, doc_id: str | None = None,
-            path: str | None = None, warnings: Iterable[str] = ()) -> Document:
-        """Read one article and return its Document with entities, places and events."""
-        body, removed = strip_chrome(text or "")
+            path: str | None = None, warnings: Iterable[str] = (), clean: bool = True) -> Document:
+        """Read one article and return its Document with entities, places and events.
+
+        `clean=False` skips site-chrome stripping for text that ingest has already cleaned.
+        """
+        body, removed = strip_chrome(text or "") if clean else (text or "", 0)
         doc = Document(doc_id=doc_id or text_doc_id(body), text=body, title=title,
                        source=Source(path=path, url=url, outlet=outlet), warnings=list(warnings))
         if removed:
@@ -84,8 +89,8 @@ class Pipeline:
         if not body.strip():
             doc.warnings.append("empty text: nothing to extract")
             return doc
-        if _arabic_ratio(body) < ARABIC_MIN_RATIO:
-            doc.warnings.append("little or no Arabic text found; marsad reads Arabic")
+        if arabic_ratio(body) < ARABIC_MIN_RATIO and not any("Arabic" in w for w in doc.warnings):
+            doc.warnings.append("no Arabic text found; marsad reads Arabic")
         pub = self._publication(doc, published)
         doc.sentences = sentences(body)
         norm = normalize(body)
@@ -208,12 +213,3 @@ def _add_entities(doc: Document, actor_spans, qty, hits) -> None:  # type: ignor
                     ref=d.value_start.isoformat() if d.value_start else None) for d in doc.dates]
     doc.entities.extend(ents)
     doc.entities.sort(key=lambda e: (e.start, e.end))
-
-
-def _arabic_ratio(text: str) -> float:
-    sample = text[:5000]
-    letters = sum(1 for c in sample if c.isalpha())
-    if not letters:
-        return 0.0
-    arabic = sum(1 for c in sample if "\u0600" <= c <= "\u06ff")
-    return arabic / letters

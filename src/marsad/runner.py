@@ -17,5 +17,5 @@ def document_for(record: InputRecord, pipeline: Pipeline) -> tuple[Document, str
                         warnings=[*record.warnings, error]), error
     doc = pipeline.run(record.text, title=record.title, published=record.published, url=record.url,
                        outlet=record.outlet, doc_id=record.id, path=record.path,
-                       warnings=record.warnings)
+                       warnings=record.warnings, clean=False)
     return doc, None

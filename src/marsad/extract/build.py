@@ -56,7 +56,7 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
 # "انسحبت من المطار" -> the airport the article named; "انسحبت منها" -> the town.
 _ANAPHOR = re.compile(
     r"(?:^|\s)(?:من|في|الي|علي|داخل|قرب|محيط|عن|و)?\s*(?:ب|ل|و)?"
-    r"(المطار|القاعده|المعبر|الحقل|المستودعات|المدينه|البلده|القريه|الحي|البلدات|المنطقه|"
+    r"(المطار|القاعده|المعبر|الحقل|المستودعات|المدينه|البلده|القريه|الحي|البلدات|المنطقه|حي|حيي|احياء|"
     r"منها|فيها|عليها|اليها|عنها|منه|فيه|عليه|اليه)(?=\s|$)"
 )
 ANAPHOR_WORDS = 6  # words after the trigger searched for an anaphoric place
@@ -73,6 +73,8 @@ _COMPATIBLE: dict[str, frozenset[str]] = {
     "القريه": frozenset({"village", "town", "community"}),
     "البلدات": SETTLEMENT_KINDS,
     "الحي": frozenset({"neighbourhood", "community"}),
+    # "من حي الكرب": a neighbourhood the gazetteer does not know lies in the town just named.
+    "حي": SETTLEMENT_KINDS, "حيي": SETTLEMENT_KINDS, "احياء": SETTLEMENT_KINDS,
     "المنطقه": SETTLEMENT_KINDS | frozenset({"region", "governorate", "base", "airport"}),
 }
 _FEMININE = SETTLEMENT_KINDS | frozenset({"region", "base"})  # مدينة، بلدة، قرية، منطقة، قاعدة

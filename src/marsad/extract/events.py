@@ -80,6 +80,21 @@ CARRY_SENTENCES = 1  # an elided subject is carried at most this many sentences 
 INSTRUMENT_REACH = 6  # words around the trigger searched for the instrument
 
 
+# Words that end a verb's reach for its subject: a subject never stands behind them.
+_GAP_BLOCKERS = frozenset(key(w) for w in (
+    "من", "في", "إلى", "على", "عن", "بعد", "قبل", "مع", "ضد", "عبر", "منذ", "حتى", "خلال", "بين",
+    "ل", "ب", "و", "أن", "إن", "الذي", "التي", "الذين", "رفض", "دون", "لصالح", "نحو", "باتجاه"))
+
+
+def _clear_gap(text: str, start: int, end: int, max_words: int) -> bool:
+    """True when at most `max_words` words, none of them a preposition or connective, lie
+    between `start` and `end` ("قد", "أمس", "اليوم" may; "من المطار بعد" may not)."""
+    if end < start:
+        return False
+    words = key(text[start:end]).split()
+    return len(words) <= max_words and not any(w in _GAP_BLOCKERS for w in words)
+
+
 def refine_attack(text: str, t: Match[TriggerForm], etype: str, clause: tuple[int, int]) -> str:
     """AIRSTRIKE / SHELLING / EXPLOSION for a general attack verb, from its instrument."""
     if etype not in ("ATTACK", "SHELLING"):
@@ -271,9 +286,15 @@ class EventAssembler:
                 doers = [a for a in after if a.prep is None and a.start - t.end <= SUPPORT_REACH]
                 if doers:
                     actor = doers[0]
-        if actor is None:
-            near = [a for a in after if a.prep is None and a.start - t.end <= VSO_NEAR and a.start < seg_end]
-            if form.pos == "verb" and near and near[0] is not recipient:
+        if actor is None and form.pos == "verb":
+            # SVO with the subject right before the verb ("القوات الروسية انسحبت"), else VSO
+            # with the subject right after it ("انسحبت القوات الروسية", "أعلنت، أمس، الوزارة").
+            adjacent = [a for a in before if a.prep is None and _clear_gap(text, a.end, t.start, 1)]
+            near = [a for a in after if a.prep is None and a.start - t.end <= VSO_NEAR
+                    and a.start < seg_end and _clear_gap(text, t.end, a.start, 3)]
+            if adjacent:
+                actor = adjacent[-1]
+            elif near and near[0] is not recipient:
                 actor = near[0]
         if actor is None:
             prior = [a for a in before if a.prep is None and t.start - a.end <= SUBJECT_REACH
@@ -338,13 +359,33 @@ def place_runs(text: str, clause: tuple[int, int], start: int, places: Sequence[
     for p in cand:
         hit = p.data
         phrase_start = getattr(hit, "phrase_start", p.start)
-        if kept and getattr(hit, "context", None) in ("rif", "admin") and phrase_start - _end(kept[-1]) <= 3:
+        if kept and _qualifies(text, kept[-1], p, phrase_start):
             continue
         if is_comparison_or_origin(text, clause[0], phrase_start, start):
             continue
         kept.append(p)
     spans = [(getattr(p.data, "phrase_start", p.start), _end(p)) for p in kept]
     return [[kept[i] for i in run] for run in coordinated_runs(spans, text)]
+
+
+# Words that may stand between a place and the wider area that locates it:
+# "مطار التيفور العسكري شرقي حمص", "مستودعات مهين بريف حمص", "الباب الواقعة في ريف حلب".
+QUALIFIER_GAP_WORDS = frozenset(key(w) for w in (
+    "في", "ب", "الواقع", "الواقعة", "الواقعين", "ضمن", "داخل", "التابع", "التابعة", "ل", "من", "عند"))
+
+
+def _qualifies(text: str, prev: Mention, p: Mention, phrase_start: int) -> bool:
+    """True when place `p` only locates the place before it (no conjunction between them and
+    `p` is no more precise)."""
+    gap = key(text[_end(prev):phrase_start]).split()
+    if len(gap) > 3 or any(w not in QUALIFIER_GAP_WORDS for w in gap):
+        return False
+    return _precision(p) >= _precision(prev)
+
+
+def _precision(p: Mention) -> int:
+    place = getattr(p.data, "place", None)
+    return place.precision if place is not None else 1
 
 
 def _end(p: Mention) -> int:

@@ -21,6 +21,7 @@ COLUMNS = ("id", "name", "name_ar", "geonames_id", "lat", "lon", "country", "adm
            "population", "precision", "source", "pcode", "curated", "aliases", "note")
 
 _ARABIC = re.compile("[\u0621-\u064a]")
+_CODE = re.compile(r"[A-Z]{1,3}-?\d{1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,11 @@ class GazEntry:
 
     def arabic_names(self) -> tuple[str, ...]:
         return tuple(n for n in self.names() if _ARABIC.search(n))
+
+    def matchable_names(self) -> tuple[str, ...]:
+        """Names searched for in Arabic text: Arabic ones, and Latin codes with a digit (T4, K1)
+        that Arabic articles write as they are."""
+        return tuple(n for n in self.names() if _ARABIC.search(n) or _CODE.fullmatch(n))
 
     @property
     def located_at_parent(self) -> bool:
@@ -107,7 +113,7 @@ class Gazetteer:
 
     @functools.cached_property
     def _matcher(self) -> Matcher[GazEntry]:
-        return Matcher((n, e) for e in self._entries.values() for n in e.arabic_names())
+        return Matcher((n, e) for e in self._entries.values() for n in e.matchable_names())
 
     def matcher(self) -> Matcher[GazEntry]:
         """A clitic-aware matcher over every Arabic name (built on first use, then kept)."""

@@ -158,10 +158,14 @@ def recognize(norm: Normalized, gazetteer: Gazetteer | None = None) -> list[Topo
     return out
 
 
+_LATIN_CODE = re.compile(r"[a-z]{1,3}-?\d{1,3}")
+
+
 def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str], lo: int) -> Toponym | None:
     k = m.key
     letters = len(k.replace(" ", ""))
-    if letters <= MIN_LETTERS or k.isdigit() or k in _PLACE_WORDS:
+    code = _LATIN_CODE.fullmatch(k) is not None  # "T4", "K1": site codes written in Latin
+    if (letters <= MIN_LETTERS and not code) or k.isdigit() or k in _PLACE_WORDS:
         return None
     ns = m.norm_start - len(m.prefix)  # start of the word, clitics included
     before = _WORD.findall(text[max(lo, ns - CONTEXT_WINDOW):ns])
@@ -177,8 +181,8 @@ def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str]
     while i >= 0 and words_read < MAX_CONTEXT_WORDS:
         w = before[i]
         wstart = text.rfind(w, 0, pos)
-        if w in _OPENERS and words_read == 0 and not guard_words:
-            pos = wstart
+        if (w in _OPENERS or w == "ال") and words_read == 0 and not guard_words:
+            pos = wstart  # an opening bracket or quote, or a detached article ("مطار الـ T4")
             i -= 1
             continue
         if not w[0].isalpha():

@@ -8,7 +8,7 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from marsad.text.normalize import _TABLE as _NORMALIZE_TABLE
+from marsad.text.normalize import FOLD_TABLE as _NORMALIZE_TABLE
 
 # A line longer than this (characters) is never chrome: chrome lines are labels, button
 # rows and notices; the longest common one, the comment form's required-fields notice,

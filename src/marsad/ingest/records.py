@@ -108,8 +108,12 @@ class InputRecord:
 # ---------------------------------------------------------------- public readers
 
 
-def iter_records(paths: Sequence[str | Path], *, stdin: BinaryIO | None = None) -> Iterator[InputRecord]:
+def iter_records(
+    paths: Sequence[str | Path], *, stdin: BinaryIO | None = None, skip: Sequence[str | Path] = ()
+) -> Iterator[InputRecord]:
     """Read every input in order: files, directories (recursively, sorted), "-" for stdin.
+
+    Files in `skip` (the run's own output file, say) are never read, even inside a directory.
 
     .jsonl/.ndjson files give one record a line; .html/.htm pages go through trafilatura;
     anything else is read as text (an HTML page or a header-block article is recognised
@@ -124,7 +128,8 @@ def iter_records(paths: Sequence[str | Path], *, stdin: BinaryIO | None = None) 
         path = Path(item)
         try:
             if path.is_dir():
-                files = list(_walk(path))
+                skipped = {Path(p).resolve() for p in skip}
+                files = [f for f in _walk(path) if f.resolve() not in skipped]
                 if not files:
                     yield InputRecord(path=str(path), error="directory has no files")
                 for file in files:

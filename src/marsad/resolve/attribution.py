@@ -110,10 +110,13 @@ _PREPS = (
 )
 
 _VERB_FORMS = sorted(set(_STRONG) | set(_WEAK) | _PARTICIPLES, key=len, reverse=True)
-_CUE_RE = re.compile(
-    r"(?<!\w)(?P<conj>[وف])?(?:(?P<prep>" + trie_alternation(_PREPS) + r")|(?P<verb>" + trie_alternation(_VERB_FORMS)
-    + r"))(?!\w)"
-)
+@functools.cache
+def _cue_re() -> re.Pattern[str]:
+    """A reporting verb or preposition, with و / ف (compiled at first use)."""
+    return re.compile(
+        r"(?<!\w)(?P<conj>[وف])?(?:(?P<prep>" + trie_alternation(_PREPS) + r")|(?P<verb>"
+        + trie_alternation(_VERB_FORMS) + r"))(?!\w)"
+    )
 
 _WORDS_RE = re.compile(r"\w+")
 @functools.cache
@@ -565,8 +568,9 @@ def find_sources(text: str, sentences: Sequence[Sentence] | None = None, *, outl
     cues: list[SourceCue] = []
     si = 0
     consumed = 0
+    cue_re = _cue_re()
     for start_at in f.starts_of(_cue_vocab()):
-        m = _CUE_RE.match(ft, start_at)
+        m = cue_re.match(ft, start_at)
         if m is None:
             continue
         pos = m.start()

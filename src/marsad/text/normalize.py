@@ -45,6 +45,10 @@ _TABLE.update({ord(c): "\x00" for c in _DELETE})
 _TABLE.update({ord(c): " " for c in _WHITESPACE})
 _TABLE[ord("ـ")] = "\x00"
 
+# The translation table, public for modules that fold text without keeping offsets:
+# deleted characters map to "\x00".
+FOLD_TABLE: dict[int, str] = _TABLE
+
 _SPACE_RUN = re.compile(" {2,}")
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 

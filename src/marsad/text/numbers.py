@@ -206,13 +206,15 @@ _HEDGE_RE = re.compile(
 )
 _HEDGE_WINDOW = 24  # characters looked at before a number for a hedge
 
-_WORD_ALT = trie_alternation(_KIND)
-_TOKEN_RE = re.compile(
-    r"(?<![\w.,٫٬])"
-    r"(?:(?P<dpre>[وفبلك]|وب|ول|فب|فل|ال|وال|بال|لل|ولل)?(?P<d>\d+(?:[.,٫٬]\d+)*)"
-    r"|(?P<wpre>[وفبلك]|وب|ول|فب|فل|وك)?(?P<art>ال|لل)?(?P<w>" + _WORD_ALT + r"))"
-    r"(?![\w])"
-)
+@functools.cache
+def _token_re() -> re.Pattern[str]:
+    """One number token: digits or a number word, with its clitics (compiled at first use)."""
+    return re.compile(
+        r"(?<![\w.,٫٬])"
+        r"(?:(?P<dpre>[وفبلك]|وب|ول|فب|فل|ال|وال|بال|لل|ولل)?(?P<d>\d+(?:[.,٫٬]\d+)*)"
+        r"|(?P<wpre>[وفبلك]|وب|ول|فب|فل|وك)?(?P<art>ال|لل)?(?P<w>" + trie_alternation(_KIND) + r"))"
+        r"(?![\w])"
+    )
 _JOIN_RE = re.compile(r"\s+(?:و\s+)?|")  # what may stand between two tokens of one number
 _PERCENT_RE = re.compile(r"\s*(?:%|٪|بالمئه|بالمائه|في\s+المئه|في\s+المائه)")
 
@@ -262,7 +264,7 @@ _DIGITS_RE = re.compile(r"\d+")
 
 
 def _token_matches(f: Folded) -> list[re.Match[str]]:
-    """_TOKEN_RE matches at the places a number can start: digit runs and known number words."""
+    """Number-token matches at the places a number can start: digit runs and known number words."""
     text = f.text
     starts = f.starts_of(_number_vocab())
     for m in _DIGITS_RE.finditer(text):
@@ -273,11 +275,12 @@ def _token_matches(f: Folded) -> list[re.Match[str]]:
         starts.append(k)
     starts.sort()
     out: list[re.Match[str]] = []
+    token_re = _token_re()
     last_end = -1
     for i in starts:
         if i < last_end:
             continue
-        m = _TOKEN_RE.match(text, i)
+        m = token_re.match(text, i)
         if m:
             out.append(m)
             last_end = m.end()
@@ -291,7 +294,7 @@ def _tokens(folded: str | Folded, start: int = 0, end: int | None = None) -> lis
         folded = folded.text
     else:
         end = len(folded) if end is None else end
-        matches = list(_TOKEN_RE.finditer(folded, start, end))
+        matches = list(_token_re().finditer(folded, start, end))
     for m in matches:
         if m.group("d") is not None:
             v = _digits_value(m.group("d"))
