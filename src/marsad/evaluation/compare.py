@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from typing import Any
+
+from marsad.geo import haversine_km
 
 # This normalisation is the scorer's definition ("How output is scored against the gold"
 # in shared/dev/ANNOTATION.md). It is kept apart from marsad.text.normalize on purpose: a
@@ -27,7 +28,6 @@ _ARTICLE = "ال"
 ARTICLE_MIN_LETTERS = 5  # "a leading ال is ignored on words longer than four letters"
 CONTAINMENT_MIN_CHARS = 4  # "the shorter (at least four characters) appears as whole words"
 DEFAULT_RADIUS_KM = 30.0  # ANNOTATION.md: a gold location without radius_km gets 30 km
-EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 
 # Types that count as the same event for matching (ANNOTATION.md).
 TYPE_FAMILIES: tuple[frozenset[str], ...] = (
@@ -74,14 +74,6 @@ def any_match(candidates: Iterable[str], targets: Iterable[str]) -> bool:
     """True when some candidate string matches some target string."""
     targets = [t for t in targets if t]
     return any(strings_match(c, t) for c in candidates if c for t in targets)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def types_match(pred_type: str, gold_type: str, alt_types: Iterable[str] = ()) -> bool:

@@ -11,6 +11,7 @@ from marsad.document import Actor, Document, DocumentPlace, Event, Mention, Plac
 from marsad.extract.codes import acled_code, plover_code
 from marsad.extract.events import Frame, evidence_for, place_runs
 from marsad.extract.frames import ActorSpan
+from marsad.geo import haversine_km
 from marsad.text.normalize import key
 
 # Type families that describe one happening: a withdrawal in favour of someone is a handover.
@@ -47,6 +48,7 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
             built.append(Built(_event(doc, f2, to_actor), f2))
     built = _inherit_recipients(built, part_of)
     built = _merge(built, part_of)
+    built = _drop_subsumed(built, part_of)
     for i, b in enumerate(built, 1):
         b.event.id = f"e{i}"
     return built
@@ -215,6 +217,47 @@ def _merge(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Buil
         if twin.event.location and e.location and twin.event.location.precision > e.location.precision:
             twin.event.location = e.location
     return kept
+
+
+# How far from a wide area's centre a precise place may lie and still be inside that area.
+AREA_REACH_KM = {2: 60.0, 3: 300.0}
+
+
+def _drop_subsumed(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Built]:
+    """Drop an event located only at a wide area when the same side's same event is also told
+    at a precise place inside it: the lead's "withdrew from positions in north-east Syria" and the
+    body's "withdrew from Qamishli airport" are one withdrawal, best placed at the airport.
+    A country-wide statement ("evacuated many positions in Syria") sums up the article and
+    stays an event of its own."""
+    out: list[Built] = []
+    for b in built:
+        wide = b.event.location
+        if wide is None or wide.precision == 1 or b.event.actor is None or wide.id.startswith("country:"):
+            out.append(b)
+            continue
+        fam, actor = FAMILY.get(b.event.type, b.event.type), b.event.actor.id
+        inner = next((k for k in built if k is not b and _same_side(k, fam, actor, part_of)
+                      and k.event.location is not None and k.event.location.precision < wide.precision
+                      and _inside(k.event.location, wide)), None)
+        if inner is None:
+            out.append(b)
+        else:
+            _absorb(inner, b)
+    return out
+
+
+def _same_side(k: Built, fam: str, actor: str, part_of: Callable[[str, str], bool]) -> bool:
+    e = k.event
+    return (FAMILY.get(e.type, e.type) == fam and e.actor is not None
+            and (e.actor.id == actor or part_of(e.actor.id, actor) or part_of(actor, e.actor.id)))
+
+
+def _inside(place: Place, area: Place) -> bool:
+    if area.country and place.country and area.country != place.country:
+        return False
+    if area.admin1 and place.admin1 and area.admin1 == place.admin1:
+        return True
+    return haversine_km(place.lat, place.lon, area.lat, area.lon) <= AREA_REACH_KM[area.precision]
 
 
 def _part_of_twin(b: Built, kept: list[Built], part_of: Callable[[str, str], bool]) -> Built | None:

@@ -141,6 +141,22 @@ def _window_has(words: Sequence[str], cues: frozenset[str]) -> bool:
     return any(" " in c and (" " + c + " ") in joined for c in cues)
 
 
+# A verbal noun after a demonstrative ("هذا الانسحاب") or as the subject of "came"
+# ("جاءت الانسحابات مع ...", "ويأتي هذا الانسحاب في إطار ...") refers back to an event of
+# its type that the article has already told; it is not a new one.
+ANAPHORIC_BEFORE = frozenset(key(w) for w in (
+    "هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هذين", "هاتين", "هؤلاء",
+    "جاء", "جاءت", "يأتي", "تأتي", "ويأتي", "وتأتي", "وجاء", "وجاءت", "يجيء", "تجيء"))
+
+
+def anaphoric(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[int, int]) -> bool:
+    """A noun trigger that names an event told before (see ANAPHORIC_BEFORE)."""
+    if form.pos != "noun":
+        return False
+    before = key(text[max(clause[0], m.start - 30):m.start]).split()[-1:]
+    return bool(before) and before[0] in ANAPHORIC_BEFORE
+
+
 def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[int, int]) -> bool:
     """Check the trigger group's needs / needs_before / unless conditions around the hit."""
     g = form.group
@@ -202,6 +218,7 @@ class EventAssembler:
         frames: list[Frame] = []
         last_subject: ActorSpan | None = topic
         self._subject_sentence = 0 if topic is not None else -10
+        told: set[str] = set()  # event types already read, for anaphoric verbal nouns
         for si, sent in enumerate(doc.sentences):
             sent_triggers = [t for t in triggers if sent.start <= t.start < sent.end]
             if not sent_triggers:
@@ -219,10 +236,13 @@ class EventAssembler:
                     for form in _readings(t):
                         if not licensed(text, t, form, clause):
                             continue
+                        if form.group.event_type in told and anaphoric(text, t, form, clause):
+                            continue
                         frame = self._frame(text, sent, si, clause, t, form, actors, places,
                                             last_subject, clause_triggers)
                         if frame is not None:
                             frames.append(frame)
+                            told.add(form.group.event_type)
                             if frame.actor is not None and not frame.actor_carried:
                                 last_subject, self._subject_sentence = frame.actor, si
                 subj = self._first_subject(actors, cs, ce)

@@ -1,0 +1,53 @@
+"""Event assembly across a document: anaphoric mentions and wide-area duplicates are one event."""
+
+import pytest
+
+from marsad.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = pipeline.run(text, published="2025-03-01")
+    return [(e.type, e.actor.id if e.actor else None, e.location.name if e.location else None)
+            for e in doc.events]
+
+
+def test_a_region_level_lead_and_a_precise_body_are_one_withdrawal(pipeline: Pipeline) -> None:
+    text = ("بدأت القوات الروسية الانسحاب من مواقع لها في شمال شرق سوريا. "
+            "وقالت مصادر محلية إن القوات الروسية انسحبت من مطار القامشلي بشكل كامل.")
+    events = [e for e in _events(pipeline, text) if e[0] == "WITHDRAW"]
+    assert len(events) == 1, events
+    assert events[0][1] == "RUS_ARMED_FORCES"
+    assert "Qamishli" in (events[0][2] or "")
+
+
+def test_a_region_event_stays_when_no_precise_place_is_inside_it(pipeline: Pipeline) -> None:
+    text = ("بدأت القوات الروسية الانسحاب من مواقع لها في شمال شرق سوريا. "
+            "وانسحبت القوات الروسية أيضاً من مطار حميميم في ريف اللاذقية.")
+    places = sorted(e[2] or "" for e in _events(pipeline, text) if e[0] == "WITHDRAW")
+    assert len(places) == 2, places
+
+
+def test_a_country_wide_summary_stays_an_event(pipeline: Pipeline) -> None:
+    text = ("أخلت القوات الروسية العديد من مواقعها في سوريا. "
+            "وانسحبت القوات الروسية من مطار القامشلي.")
+    places = {e[2] for e in _events(pipeline, text) if e[0] == "WITHDRAW"}
+    assert "Syria" in places and any(p and "Qamishli" in p for p in places), places
+
+
+@pytest.mark.parametrize("second", [
+    "ويأتي هذا الانسحاب في إطار اتفاق بين موسكو ودمشق.",
+    "وجاء الانسحاب بعد أيام من تهديدات تركية.",
+])
+def test_an_anaphoric_verbal_noun_is_not_a_new_event(pipeline: Pipeline, second: str) -> None:
+    text = "انسحبت القوات الروسية من مطار القامشلي. " + second
+    assert [e[0] for e in _events(pipeline, text)].count("WITHDRAW") == 1
+
+
+def test_came_with_a_verbal_noun_is_an_event_when_nothing_was_told_before(pipeline: Pipeline) -> None:
+    text = "وجاء انسحاب القوات الروسية من مطار القامشلي بعد أيام من تهديدات تركية."
+    assert ("WITHDRAW", "RUS_ARMED_FORCES") in [e[:2] for e in _events(pipeline, text)]
