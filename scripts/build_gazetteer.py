@@ -42,6 +42,13 @@ TURKEY_PROVINCES = frozenset({"31", "90", "83", "63", "72", "80", "70", "65", "0
 # Arab-world countries outside the core whose larger cities are taken (regional newswire names them).
 ARAB_COUNTRIES = frozenset({"SA", "EG", "KW", "QA", "AE", "BH", "OM", "YE", "LY", "TN", "DZ", "MA",
                             "SD", "MR", "SO", "DJ"})
+# Arab countries at war whose conflict news names small towns and villages: every GeoNames place
+# with an Arabic name is taken (few collide with Syrian or Iraqi names: the country prior settles
+# those, and a village abroad still needs a place word or preposition to be read as a place).
+CONFLICT_COUNTRIES = frozenset({"YE", "LY", "SD"})
+# Sinai (north and south governorates of Egypt, GeoNames admin1 27 and 26): its towns are in the
+# Gaza-border news (العريش, الشيخ زويد, بئر العبد) whatever their size.
+EGYPT_SINAI_ADMIN1 = frozenset({"26", "27"})
 # Population floors, chosen so that a city an Arabic news story would name without saying which
 # country it is in gets in, and villages abroad (whose names collide with Syrian ones) stay out.
 ARAB_CITY_MIN_POP = 100_000
@@ -216,11 +223,14 @@ class Builder:
             cc, pop = c["countrycode"], int(c.get("population") or 0)
             take = (cc in CORE_COUNTRIES or (cc == "TR" and c.get("admin1code") in TURKEY_PROVINCES)
                     or c["geonameid"] in capital_ids or pop >= WORLD_CITY_MIN_POP
-                    or (cc in ARAB_COUNTRIES and pop >= ARAB_CITY_MIN_POP))
+                    or (cc in ARAB_COUNTRIES and pop >= ARAB_CITY_MIN_POP)
+                    or cc in CONFLICT_COUNTRIES
+                    or (cc == "EG" and c.get("admin1code") in EGYPT_SINAI_ADMIN1))
             if not take:
                 continue
             row = self._gn_row(c, "capital" if c["geonameid"] in capital_ids else None)
-            if cc not in CORE_COUNTRIES and cc != "TR" and not row.name_ar and row.kind != "capital":
+            if (cc not in CORE_COUNTRIES and cc not in CONFLICT_COUNTRIES and cc != "TR" and not row.name_ar
+                    and row.kind != "capital"):
                 continue  # a city abroad that no Arabic name reaches is of no use to an Arabic reader
             self.rows[row.id] = row
 

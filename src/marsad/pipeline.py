@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from marsad.document import Document, Entity, Place, Source, text_doc_id
-from marsad.extract.actors import contract_actor, find_actors, write_actor_mentions
+from marsad.extract.agents import ForceMentions
+from marsad.extract.actors import contract_actor, find_actors, own_country_pronouns, write_actor_mentions
 from marsad.extract.frames import LOCATIVE_PREPS, ActorSpan
 from marsad.extract.build import build_events
 from marsad.extract.events import EventAssembler
@@ -59,6 +60,11 @@ class Pipeline:
         return Geocoder(self.gazetteer)
 
     @functools.cached_property
+    def forces(self) -> ForceMentions:
+        """Noun + adjective mentions of forces ("جنود إسرائيليون", "مسلحون حوثيون")."""
+        return ForceMentions(self.actors, self.nationalities.after)
+
+    @functools.cached_property
     def nationalities(self) -> Nationalities:
         return Nationalities.default(self.actors)
 
@@ -95,6 +101,11 @@ class Pipeline:
         doc.sentences = sentences(body)
         norm = normalize(body)
         actor_spans = find_actors(doc.text, norm, self.actors, pub)
+        actor_spans = sorted(actor_spans + own_country_pronouns(norm, actor_spans, self.nationalities),
+                             key=lambda a: a.start)
+        forces, swallowed = self.forces.find(doc.text, actor_spans)
+        if forces:
+            actor_spans = sorted([a for a in actor_spans if a not in swallowed] + forces, key=lambda a: a.start)
         hits = self.geocoder.geocode(doc, norm)
         actor_spans = [a for a in actor_spans if not _is_place_not_actor(a, hits)
                        and not _inside_place_name(a, hits)]
@@ -153,7 +164,7 @@ class Pipeline:
         return None
 
     def _nationality(self, text: str, end: int, event_type: str) -> ActorSpan | None:
-        found = self.nationalities.after(text, end, event_type)
+        found = self.nationalities.after(text, end, event_type) or self.forces.group_after(text, end)
         if found is None:
             return None
         entry, s, e = found
@@ -201,9 +212,11 @@ def _inside_place_name(a: ActorSpan, hits: list[PlaceHit]) -> bool:
 
 
 def _inside_longer(t, actor_spans) -> bool:  # type: ignore[no-untyped-def]
-    """A trigger word inside a longer actor name ("الحشد" in "الحشد الشعبي") is no trigger."""
+    """A trigger word inside a longer actor name ("الحشد" in "الحشد الشعبي") is no trigger, except
+    a protest word inside a name for the protesters ("مئات المتظاهرين"): they are the event."""
+    protest = any(f.group.event_type == "PROTEST" for f in t.payloads)
     return any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
-               for a in actor_spans)
+               and not (protest and a.kind == "civilians") for a in actor_spans)
 
 
 def _add_entities(doc: Document, actor_spans, qty, hits) -> None:  # type: ignore[no-untyped-def]

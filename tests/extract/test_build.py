@@ -32,11 +32,18 @@ def test_a_region_event_stays_when_no_precise_place_is_inside_it(pipeline: Pipel
     assert len(places) == 2, places
 
 
-def test_a_country_wide_summary_stays_an_event(pipeline: Pipeline) -> None:
+def test_a_country_wide_summary_of_several_withdrawals_stays_an_event(pipeline: Pipeline) -> None:
     text = ("أخلت القوات الروسية العديد من مواقعها في سوريا. "
-            "وانسحبت القوات الروسية من مطار القامشلي.")
-    places = {e[2] for e in _events(pipeline, text) if e[0] == "WITHDRAW"}
-    assert "Syria" in places and any(p and "Qamishli" in p for p in places), places
+            "وانسحبت القوات الروسية من مطار القامشلي ومن مدينة منبج.")
+    places = [e[2] for e in _events(pipeline, text) if e[0] == "WITHDRAW"]
+    assert len(places) == 3 and "Syria" in places, places
+
+
+def test_a_country_wide_statement_over_one_withdrawal_is_that_withdrawal(pipeline: Pipeline) -> None:
+    text = ("أعلنت وزارة الدفاع العراقية انسحاب القوات الأمريكية من العراق. "
+            "وانسحبت القوات الأمريكية من قاعدة عين الأسد الجوية في محافظة الأنبار.")
+    places = [e[2] for e in _events(pipeline, text) if e[0] == "WITHDRAW"]
+    assert len(places) == 1 and "Asad" in (places[0] or ""), places
 
 
 @pytest.mark.parametrize("second", [
@@ -51,3 +58,29 @@ def test_an_anaphoric_verbal_noun_is_not_a_new_event(pipeline: Pipeline, second:
 def test_came_with_a_verbal_noun_is_an_event_when_nothing_was_told_before(pipeline: Pipeline) -> None:
     text = "وجاء انسحاب القوات الروسية من مطار القامشلي بعد أيام من تهديدات تركية."
     assert ("WITHDRAW", "RUS_ARMED_FORCES") in [e[:2] for e in _events(pipeline, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت المدفعية التركية قرى في ريف الحسكة وبمدينة القامشلي.",
+    "قصفت المدفعية التركية مدينة القامشلي وقرى ريف الحسكة.",
+    "انسحبت القوات الروسية من مطار القامشلي ومن مدينة الحسكة.",
+])
+def test_places_joined_by_and_with_a_repeated_preposition_are_one_list(pipeline: Pipeline, text: str) -> None:
+    places = {e[2] for e in _events(pipeline, text)}
+    assert any("Qāmishlī" in (p or "") or "Qamishli" in (p or "") for p in places), places
+    assert any("Ḩasakah" in (p or "") for p in places), places
+
+
+def test_a_verb_and_its_own_verbal_noun_are_one_event(pipeline: Pipeline) -> None:
+    text = "قال مصدر في وزارة الدفاع التركية إن بلاده ستزود سوريا بأنظمة أسلحة حديثة."
+    doc = pipeline.run(text, published="2025-03-01")
+    transfers = [e for e in doc.events if e.type == "ARMS_TRANSFER"]
+    assert len(transfers) == 1
+    assert transfers[0].actor is not None and transfers[0].actor.id == "TUR"  # بلاده: the speaker's Turkey
+    assert transfers[0].recipient is not None and transfers[0].recipient.id == "SYR"
+    assert transfers[0].modality == "planned"
+
+
+def test_a_sentence_without_places_has_no_made_up_location(pipeline: Pipeline) -> None:
+    doc = pipeline.run("باعت روسيا إيران صواريخ متطورة.", published="2025-03-01")
+    assert doc.events and all(e.location is None for e in doc.events)

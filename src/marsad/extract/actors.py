@@ -13,6 +13,7 @@ from marsad.text.normalize import Normalized, key
 
 if TYPE_CHECKING:
     from marsad.lexicon.actors import ActorDictionary
+    from marsad.lexicon.nationalities import Nationalities
 
 # Phrases that introduce the name of a group, followed by the name in quotes or brackets:
 # "تحت اسم «…»", "أطلقت عليه اسم “…”", "باسم (…)", "تُدعى "…"", "يحمل اسم …".
@@ -60,6 +61,43 @@ def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: da
     spans.extend(_new_groups(text, norm, spans))
     spans.sort(key=lambda a: a.start)
     return spans
+
+
+# "بلاده" / "دولتها" / "بلادنا": the speaker's own country, named a little before
+# ("مصدر بوزارة الدفاع التركية قال إن بلاده ستزود ..." -> Turkey).
+_OWN_COUNTRY = re.compile(r"(?<!\w)[وفبل]?(?:بلاد|دولت)(?:ه|ها|هم|نا)(?!\w)")
+OWN_COUNTRY_REACH = 200  # normalised characters searched back for the country
+
+
+def own_country_pronouns(norm: Normalized, spans: list[ActorSpan], nationalities: Nationalities) -> list[ActorSpan]:
+    """Spans for "his/her/our country" resolved to the nearest country named before it."""
+    out: list[ActorSpan] = []
+    text = norm.original
+    for m in _OWN_COUNTRY.finditer(norm.text):
+        start, end = norm.span(m.start(), m.end())
+        code = _country_before(norm, m.start(), start, spans, nationalities)
+        state = nationalities.state(code) if code else None
+        if state is None or any(a.start <= start < a.end for a in spans):
+            continue
+        out.append(ActorSpan(start, end, text[start:end], state.id, governing_prep(text, start, ""), state))
+    return out
+
+
+def _country_before(norm: Normalized, nstart: int, start: int, spans: list[ActorSpan],
+                    nationalities: Nationalities) -> str | None:
+    """The country of the nearest actor or nationality adjective before normalised offset `nstart`."""
+    lo = max(0, nstart - OWN_COUNTRY_REACH)
+    best: tuple[int, str] | None = None
+    for w in re.finditer(r"\w+", norm.text[lo:nstart]):
+        code = nationalities.country_of(key(w.group()))
+        if code:
+            best = (norm.index[lo + w.start()], code)
+    for a in spans:
+        country = getattr(a.data, "country", None)
+        if (country and a.kind not in ("media", "person", "company") and a.end <= start
+                and start - a.end <= OWN_COUNTRY_REACH and (best is None or a.start > best[0])):
+            best = (a.start, country)
+    return best[1] if best else None
 
 
 def write_actor_mentions(doc: Document, spans: list[ActorSpan]) -> None:

@@ -17,7 +17,6 @@ from marsad.text.normalize import key
 # Type families that describe one happening: a withdrawal in favour of someone is a handover.
 FAMILY = {"HANDOVER": "WITHDRAW", "SHELLING": "AIRSTRIKE"}
 # Country prior when a document names no country: marsad's home arena.
-DEFAULT_COUNTRY = "SY"
 SENTENCE_PLACE_REACH = 200  # characters from the trigger searched for a place in its sentence
 FORM_GROUP_MERGE_SENTENCES = 2  # a new group told over this many sentences is one formation
 
@@ -47,6 +46,7 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
                 f2.confidence *= 0.85
             built.append(Built(_event(doc, f2, to_actor), f2))
     built = _inherit_recipients(built, part_of)
+    built = _verb_and_noun_twins(built)
     built = _merge(built, part_of)
     built = _drop_subsumed(built, part_of)
     for i, b in enumerate(built, 1):
@@ -141,10 +141,13 @@ def _frame_places(text: str, doc: Document, f: Frame, places: Sequence[Mention])
 
 def _fallback_place(doc: Document, places: Sequence[Mention],
                     country_place: Callable[[str], Place | None]) -> Mention | None:
-    """The document's main country, as a precision-3 place, for events that name no place."""
+    """The document's main country, as a precision-3 place, for events that name no place.
+    A document that names no place at all gives none: its events' locations stay null."""
     counts = Counter(getattr(getattr(p.data, "place", None), "country", None) for p in places)
     counts.pop(None, None)
-    code = counts.most_common(1)[0][0] if counts else DEFAULT_COUNTRY
+    if not counts:
+        return None
+    code = counts.most_common(1)[0][0]
     place = country_place(code)
     if place is None:
         return None
@@ -219,6 +222,37 @@ def _merge(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Buil
     return kept
 
 
+def _verb_and_noun_twins(built: list[Built]) -> list[Built]:
+    """A verb and a verbal noun of one event in one clause are one event: in "ستزوّد سوريا
+    بأنظمة أسلحة" the noun أسلحة repeats the transfer that زوّد tells, and the actor it would
+    take (سوريا, the verb's object) lies inside the verb's own arguments."""
+    out: list[Built] = []
+    for b in built:
+        f = b.frame
+        twin = None
+        if f.form.pos == "noun":
+            twin = next((k for k in out if k.frame.form.pos == "verb" and k.frame.clause == f.clause
+                         and FAMILY.get(k.frame.type, k.frame.type) == FAMILY.get(f.type, f.type)
+                         and (k.frame.trigger.end <= f.trigger.start or k.frame.trigger.start == f.trigger.start)
+                         and k.frame.place is f.place
+                         and _within_verb(k.frame, f)), None)
+        if twin is None:
+            out.append(b)
+        else:
+            _absorb(twin, b)
+    return out
+
+
+def _within_verb(verb: Frame, noun: Frame) -> bool:
+    """The noun's actor is none, the verb's own actor, or a phrase between the verb and the noun."""
+    a = noun.actor
+    if a is None or noun.actor_carried:
+        return True
+    if verb.actor is not None and a.actor_id == verb.actor.actor_id:
+        return True
+    return verb.trigger.end <= a.start and a.end <= noun.trigger.start
+
+
 # How far from a wide area's centre a precise place may lie and still be inside that area.
 AREA_REACH_KM = {2: 60.0, 3: 300.0}
 
@@ -227,22 +261,26 @@ def _drop_subsumed(built: list[Built], part_of: Callable[[str, str], bool]) -> l
     """Drop an event located only at a wide area when the same side's same event is also told
     at a precise place inside it: the lead's "withdrew from positions in north-east Syria" and the
     body's "withdrew from Qamishli airport" are one withdrawal, best placed at the airport.
-    A country-wide statement ("evacuated many positions in Syria") sums up the article and
-    stays an event of its own."""
+    A country-wide statement over several precise events ("evacuated many positions in Syria",
+    then Aleppo, Raqqa, Manbij...) sums them up and stays an event of its own; over a single
+    one it is that event told twice."""
     out: list[Built] = []
     for b in built:
         wide = b.event.location
-        if wide is None or wide.precision == 1 or b.event.actor is None or wide.id.startswith("country:"):
+        if wide is None or wide.precision == 1 or b.event.actor is None:
             out.append(b)
             continue
         fam, actor = FAMILY.get(b.event.type, b.event.type), b.event.actor.id
-        inner = next((k for k in built if k is not b and _same_side(k, fam, actor, part_of)
-                      and k.event.location is not None and k.event.location.precision < wide.precision
-                      and _inside(k.event.location, wide)), None)
-        if inner is None:
+        # Places listed together for one trigger are distinct places, never one inside another.
+        inner = [k for k in built if k is not b and k.frame.trigger is not b.frame.trigger
+                 and _same_side(k, fam, actor, part_of)
+                 and k.event.location is not None and k.event.location.precision < wide.precision
+                 and _inside(k.event.location, wide)]
+        country_wide = wide.id.startswith("country:")
+        if not inner or (country_wide and len({k.event.location.id for k in inner}) > 1):  # type: ignore[union-attr]
             out.append(b)
         else:
-            _absorb(inner, b)
+            _absorb(inner[0], b)
     return out
 
 
@@ -255,8 +293,8 @@ def _same_side(k: Built, fam: str, actor: str, part_of: Callable[[str, str], boo
 def _inside(place: Place, area: Place) -> bool:
     if area.country and place.country and area.country != place.country:
         return False
-    if area.admin1 and place.admin1 and area.admin1 == place.admin1:
-        return True
+    if area.id.startswith("country:"):
+        return area.country is not None and area.country == place.country
     return haversine_km(place.lat, place.lon, area.lat, area.lon) <= AREA_REACH_KM[area.precision]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -25,9 +26,10 @@ log = logging.getLogger(__name__)
 # others it is the one done to ("تدريب عناصر", "اعتقال شبان", "استهداف مقر").
 SUBJECT_GENITIVE_TYPES = frozenset({"WITHDRAW", "DEPLOY", "CLASH", "EXPLOSION", "PROTEST",
                                     "CAPTURE", "AGREEMENT", "HANDOVER"})
-# Types whose bare direct object is the target (recipient).
+# Types whose bare direct object is the target (recipient); for an arms transfer the bare
+# object is who receives ("زوّدت تركيا سوريا بأسلحة", "باعت روسيا إيران صواريخ").
 TARGET_TYPES = frozenset({"ATTACK", "AIRSTRIKE", "SHELLING", "CLASH", "ARREST", "ABDUCTION",
-                          "TRAIN", "CAPTURE"})
+                          "TRAIN", "CAPTURE", "ARMS_TRANSFER"})
 # Types that need no actor to be worth reporting (an explosion, a protest by "residents").
 ACTORLESS_OK = frozenset({"EXPLOSION", "PROTEST", "AIRSTRIKE", "SHELLING", "ATTACK", "ARREST",
                           "ABDUCTION", "CLASH"})
@@ -64,7 +66,10 @@ class Frame:
 AIR_WORDS = frozenset(key(w) for w in (
     "الطيران", "طيران", "طائرة", "طائرات", "الطائرات", "مسيرة", "مسيرات", "المسيرة", "المسيرات",
     "الحربي", "الحربية", "حربية", "حربي", "المروحي", "مروحية", "مروحيات", "جوي", "جوية", "الجوي",
-    "الجوية", "غارة", "غارات", "درون", "بطائرة", "بطائرات", "بمسيرة", "بمسيرات", "المقاتلات"))
+    "الجوية", "غارة", "غارات", "درون", "بطائرة", "بطائرات", "بمسيرة", "بمسيرات", "المقاتلات",
+    # instruments with the article and a clitic: "قصف بالطائرات", "استهداف ... بالطيران المسير"
+    "بالطيران", "بالطائرات", "بالطائرة", "بالمسيرات", "بالمسيرة", "بطيران", "المسير", "مسير",
+    "الحربيه", "المروحيات", "بالمروحيات", "مقاتلات", "بمقاتلات"))
 FIRE_WORDS = frozenset(key(w) for w in (
     "قذائف", "قذيفة", "بقذائف", "بقذيفة", "صواريخ", "صاروخ", "بصواريخ", "بصاروخ", "مدفعية",
     "المدفعية", "بالمدفعية", "هاون", "الهاون", "راجمات", "براجمات", "الصواريخ", "مدفعي"))
@@ -75,6 +80,20 @@ SUPPORT_VERBS = frozenset(key(w) for w in (
     "شن", "شنت", "شنه", "شنته", "شنها", "شنتها", "شنوا", "نفذ", "نفذت", "نفذه", "نفذته", "نفذها",
     "نفذتها", "نفذوا", "قام", "قامت", "قاموا", "أطلق", "أطلقت", "أطلقه", "أطلقته", "أطلقها", "تبنى",
     "تبنت", "تبناه", "تبنته", "تبناها", "ارتكب", "ارتكبت", "ارتكبه", "ارتكبته", "ارتكبها"))
+# The same verbs with a resumptive object pronoun open a relative clause after the event noun
+# that names its doer further on: "قذائف هاون ... أطلقتها جماعة الحوثي", "غارة ... شنتها".
+RESUMPTIVE_SUPPORT = frozenset(key(w) for w in (
+    "شنه", "شنها", "شنته", "شنتها", "شنوه", "شنوها", "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه",
+    "نفذوها", "أطلقه", "أطلقها", "أطلقته", "أطلقتها", "أطلقوه", "أطلقوها", "تبناه", "تبناها",
+    "تبنته", "تبنتها", "تبنوه", "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها", "ارتكبوها", "زرعه",
+    "زرعها", "زرعته", "زرعتها", "زرعوها", "فجره", "فجرها", "فجرته", "فجرتها"))
+RESUMPTIVE_REACH = 90  # characters after the event noun searched for the resumptive support verb
+# Event nouns whose bare genitive (or لـ phrase) is their doer, not their target: "غارات
+# التحالف", "برصاص قوات الاحتلال", "هجوم لقوات الدعم السريع", "قذائف النظام". Masdars of
+# transitive verbs (قصف، استهداف، اعتقال) keep their genitive as the one done to.
+DOER_NOUNS = frozenset(key(w) for w in (
+    "غارة", "غارات", "ضربة", "ضربات", "رصاص", "الرصاص", "قذائف", "قذيفة", "صواريخ", "صاروخ",
+    "رشقة", "رشقات", "هجوم", "هجمات", "هجوما", "مجزرة", "مجازر", "كمين", "قناص", "نيران"))
 SUPPORT_REACH = 40  # characters after the support verb searched for the doer
 CARRY_SENTENCES = 1  # an elided subject is carried at most this many sentences forward
 INSTRUMENT_REACH = 6  # words around the trigger searched for the instrument
@@ -95,6 +114,12 @@ def _clear_gap(text: str, start: int, end: int, max_words: int) -> bool:
     return len(words) <= max_words and not any(w in _GAP_BLOCKERS for w in words)
 
 
+def _object_of(text: str, t: Match[TriggerForm], actor: ActorSpan, a: ActorSpan) -> bool:
+    """`a` stands right after the verb, or right after its subject: its direct object."""
+    anchor = actor.end if t.end <= actor.start < a.start else t.end
+    return _clear_gap(text, anchor, a.start, 0)
+
+
 def refine_attack(text: str, t: Match[TriggerForm], etype: str, clause: tuple[int, int]) -> str:
     """AIRSTRIKE / SHELLING / EXPLOSION for a general attack verb, from its instrument."""
     if etype not in ("ATTACK", "SHELLING"):
@@ -109,6 +134,28 @@ def refine_attack(text: str, t: Match[TriggerForm], etype: str, clause: tuple[in
     if etype == "ATTACK" and found & IED_WORDS:
         return "EXPLOSION"
     return etype
+
+
+_GENITIVE_GAP_WORDS = frozenset(key(w) for w in (
+    "ل", "لل", "مسلح", "مسلحه", "جوي", "جويه", "جديد", "جديده", "عنيف", "عنيفه", "مدفعي", "مدفعيه",
+    "صاروخي", "صاروخيه", "انتحاري", "انتحاريه", "دامي", "داميه", "مماثل", "مماثله"))
+
+
+def _genitive_gap(gap: str) -> bool:
+    """True when only a clitic or adjectives stand between an event noun and the next actor."""
+    return all(w in _GENITIVE_GAP_WORDS for w in key(gap).split())
+
+
+def _resumptive_doer(text: str, start: int, stop: int, after: Sequence[ActorSpan]) -> ActorSpan | None:
+    """The doer named after a support verb with a resumptive pronoun: "قذائف ... أطلقتها X"."""
+    for w in re.finditer(r"\S+", text[start:stop]):
+        word = key(w.group())
+        if word not in RESUMPTIVE_SUPPORT and not (word[:1] in ("و", "ف") and word[1:] in RESUMPTIVE_SUPPORT):
+            continue
+        vend = start + w.end()
+        doers = [a for a in after if a.prep is None and a.start >= vend and a.start - vend <= SUPPORT_REACH]
+        return doers[0] if doers else None
+    return None
 
 
 def _strip_clitics(word: str) -> set[str]:
@@ -287,13 +334,16 @@ class EventAssembler:
         actor: ActorSpan | None = same_span[0] if same_span else None
         carried = False
         recipient: ActorSpan | None = None
+        doer_noun = form.pos == "noun" and bool(_strip_clitics(key(t.text).split()[0]) & DOER_NOUNS)
         if actor is None and form.pos == "noun":
-            gen = after[0] if after and key(text[t.end:after[0].start]) == "" else None
+            gen = after[0] if after and _genitive_gap(text[t.end:after[0].start]) else None
             if gen is not None and gen.prep is None:
-                if etype in SUBJECT_GENITIVE_TYPES:
+                if etype in SUBJECT_GENITIVE_TYPES or doer_noun:
                     actor = gen
                 else:
                     recipient = gen
+            elif gen is not None and gen.prep == "ل" and doer_noun:
+                actor = gen  # possessive لـ: "هجوم لقوات الدعم السريع", "غارات للتحالف"
         if actor is None:
             agents = [a for a in in_clause if a.prep == AGENT]
             if agents:
@@ -306,6 +356,17 @@ class EventAssembler:
                 doers = [a for a in after if a.prep is None and a.start - t.end <= SUPPORT_REACH]
                 if doers:
                     actor = doers[0]
+        if actor is None and form.pos == "noun":
+            actor = _resumptive_doer(text, t.end, min(seg_end, t.end + RESUMPTIVE_REACH), after)
+        between_other: ActorSpan | None = None
+        if actor is None and etype == "CLASH":
+            # "اشتباكات بين X و Y": X and Y are the two sides.
+            between = [a for a in in_clause if a.prep == "بين" and a.start < seg_end]
+            if between:
+                actor = between[0]
+                others = _coordinated_actors(actor, in_clause, text, ce)
+                between_other = others[0] if others else None
+                recipient = between_other or recipient
         if actor is None and form.pos == "verb":
             # SVO with the subject right before the verb ("القوات الروسية انسحبت"), else VSO
             # with the subject right after it ("انسحبت القوات الروسية", "أعلنت، أمس، الوزارة").
@@ -341,13 +402,21 @@ class EventAssembler:
             giver = [a for a in after if a.prep == "من" and a.start < seg_end]
             if giver:
                 actor = giver[0]
+        if etype == "PROTEST" and actor is not None and actor.kind in ("state_security", "state_military"):
+            # the police or army that disperse a protest face the protesters; they do not protest
+            protesters = [a for a in in_clause if a.kind == "civilians"]
+            recipient, actor = (actor if not carried else recipient), (protesters[0] if protesters else None)
+            carried = False
         assoc = _coordinated_actors(actor, actors, text, ce) if actor is not None and not carried else []
+        if between_other is not None:
+            assoc = [a for a in assoc if a is not between_other]
         taken = {id(actor)} | {id(a) for a in assoc}
         if recipient is None:
             for a in after_all:
                 if id(a) in taken or a.start >= seg_end:
                     continue
-                if a.prep in RECIPIENT_PREPS or (etype in TARGET_TYPES and a.prep is None and actor is not None):
+                if a.prep in RECIPIENT_PREPS or (etype in TARGET_TYPES and a.prep is None and actor is not None
+                                                 and (etype != "ARMS_TRANSFER" or _object_of(text, t, actor, a))):
                     recipient = a
                     break
         if etype == "WITHDRAW" and recipient is not None and recipient.prep in HANDOVER_PREPS:

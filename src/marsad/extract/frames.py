@@ -27,8 +27,8 @@ NON_SUBJECT_PREPS = RECIPIENT_PREPS | _folded({
 HANDOVER_PREPS = _folded({"لصالح", "لمصلحه", "صالح"})
 # Words between places that keep them in one coordinated list.
 _COORD_GAP = re.compile(
-    r"^[\s،,]*(?:و|او|ثم)?\s*(?:(?:في\s+)?كل\s+من\s+)?"
-    r"(?:(?:مدينه|مدينتي|مدن|بلده|بلدتي|بلدات|قريه|قريتي|قرى|حي|حيي|احياء|منطقه|منطقتي|مناطق|محافظه|محافظتي|محافظات|مطار|مطاري|مطارات|قاعده|قاعدتي|قواعد|معبر|معبري|معابر|مستودعات|حقل|حقلي|حقول|ناحيه|بلدتي|مخيم|مخيمي)\s*)?$"
+    r"^[\s،,]*(?:و|او|ثم)?\s*(?:(?:من|في|الي|علي|عند|قرب|داخل|نحو)(?:\s+|$)|[بل](?!\s))?(?:(?:في\s+)?كل\s+من\s+)?"
+    r"(?:(?:مدينه|مدينتي|مدن|بلده|بلدتي|بلدات|قريه|قريتي|قري|حي|حيي|احياء|منطقه|منطقتي|مناطق|محافظه|محافظتي|محافظات|مطار|مطاري|مطارات|قاعده|قاعدتي|قواعد|معبر|معبري|معابر|مستودعات|حقل|حقلي|حقول|ناحيه|بلدتي|مخيم|مخيمي)\s*)?$"
 )
 # Prepositions after which a country or city name is a place, not an actor ("في سوريا").
 LOCATIVE_PREPS = _folded({"في", "من", "ب", "على", "علي", "عبر", "داخل", "قرب", "نحو", "حول",
@@ -86,6 +86,9 @@ def governing_prep(text: str, start: int, clitic: str) -> str | None:
     before. None means a bare noun phrase (subject or object); AGENT and BACKER mark the two
     constructions above."""
     before = text[max(0, start - 40):start]
+    if clitic:
+        # the mention starts after its clitic: the word before is the one before the clitic
+        before = re.sub(r"\S+$", "", before)
     words = key(before).split()
     last = words[-1] if words else ""
     prev = words[-2] if len(words) >= 2 else ""
@@ -122,6 +125,9 @@ def governing_prep(text: str, start: int, clitic: str) -> str | None:
     stripped = last[1:] if last[:1] in ("و", "ف") and len(last) > 2 else last
     if stripped in NON_SUBJECT_PREPS:
         return stripped
+    # a place word with its own preposition: "بمدينة الخرطوم", "لمحافظة عدن", "وبريف حلب"
+    if stripped[:1] in ("ب", "ل") and stripped[1:] in PLACE_WORDS:
+        return stripped[1:]
     return None
 
 

@@ -25,16 +25,12 @@ MANNER = frozenset(key(w) for w in (
 class Nationalities:
     """Map a nationality adjective to the state (or its armed forces) in an actor dictionary."""
 
-    def __init__(self, table: dict[str, list[str]], actors: ActorDictionary) -> None:
-        self._forms: dict[str, str] = {}
-        for code, adjectives in table.items():
-            for adj in adjectives:
-                base = key(adj)
-                for form in (base, base + "ه", base + "ون", base + "ين"):
-                    self._forms[form] = code
-                    self._forms["ال" + form] = code
+    def __init__(self, table: dict[str, list[str]], actors: ActorDictionary,
+                 speaker_only: dict[str, list[str]] | None = None) -> None:
+        self._forms = _forms(table)
+        self._speaker_forms = self._forms | _forms(speaker_only or {})
         states = {e.country: e for e in actors if e.kind == "state"}
-        self._state: dict[str, ActorEntry] = {c: states[c] for c in table if c in states}
+        self._state: dict[str, ActorEntry] = {c: states[c] for c in (*table, *(speaker_only or {})) if c in states}
         self._military: dict[str, ActorEntry] = {}
         for code, state in self._state.items():
             forces = [e for e in actors if e.kind == "state_military" and e.parent == state.id]
@@ -43,7 +39,16 @@ class Nationalities:
 
     @classmethod
     def default(cls, actors: ActorDictionary) -> Nationalities:
-        return cls(_table(), actors)
+        return cls(_table(), actors, _table("speaker_only"))
+
+    def country_of(self, word: str) -> str | None:
+        """The country code of a nationality adjective in key() form ("التركيه" -> "TR"),
+        speaker-only adjectives included ("العراقي" -> "IQ")."""
+        return self._speaker_forms.get(word)
+
+    def state(self, code: str) -> ActorEntry | None:
+        """The state actor of a country code."""
+        return self._state.get(code)
 
     def after(self, text: str, end: int, event_type: str) -> tuple[ActorEntry, int, int] | None:
         """The state named by a nationality adjective right after an event noun ending at `end`.
@@ -70,7 +75,20 @@ class Nationalities:
         return None
 
 
+def _forms(table: dict[str, list[str]]) -> dict[str, str]:
+    """Every inflected form (feminine, plurals, definite) of each adjective -> its country."""
+    forms: dict[str, str] = {}
+    for code, adjectives in table.items():
+        for adj in adjectives:
+            base = key(adj)
+            # masculine and feminine, plural and dual: مصري، مصرية، مصريون، مصريين، مصريان، مصريتان
+            for form in (base, base + "ه", base + "ون", base + "ين", base + "ان", base + "تان", base + "تين"):
+                forms[form] = code
+                forms["ال" + form] = code
+    return forms
+
+
 @functools.cache
-def _table() -> dict[str, list[str]]:
+def _table(section: str = "nationalities") -> dict[str, list[str]]:
     text = resources.files("marsad.lexicon").joinpath("nationalities.yaml").read_text("utf-8")
-    return {str(k): list(v) for k, v in yaml.safe_load(text)["nationalities"].items()}
+    return {str(k): list(v) for k, v in (yaml.safe_load(text).get(section) or {}).items()}

@@ -1,0 +1,125 @@
+"""Forces named by a noun and an adjective of nationality or allegiance: "جنود إسرائيليون",
+"مقاتلات تركية", "المدفعية الإسرائيلية", "مسلحون حوثيون", "طائرات مسيرة تابعة للحوثيين".
+
+The actor dictionary lists the fixed names of armed forces; wire copy as often names a force by
+a common noun (soldiers, jets, drones, artillery, gunmen) qualified by an adjective. The noun
+and its adjective together are one actor mention: the state's armed forces for a nationality
+adjective, the group itself for the nisba of a group (حوثي).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from marsad.extract.frames import ActorSpan, governing_prep
+from marsad.lexicon.nationalities import MANNER
+from marsad.text.normalize import key
+
+if TYPE_CHECKING:
+    from marsad.lexicon.actors import ActorDictionary
+
+# Nouns for a body of fighters or the machines a force fights with. Weapons (صواريخ، قذائف)
+# are left out: "صواريخ إيرانية" names where they were made, not who fired them.
+FORCE_HEADS = frozenset(key(w) for w in (
+    "قوات", "قوة", "جنود", "جندي", "جنديان", "جنديين", "الجنود", "عناصر", "عنصر", "عنصران", "عنصرين",
+    "مقاتلين", "مقاتلون", "مقاتلو", "مقاتلي", "مسلحون", "مسلحين", "مسلح", "مسلحان", "مسلحو", "ضباط",
+    "ضابط", "عسكريون", "عسكريين", "وحدات", "وحدة", "دوريات", "دورية", "دبابات", "دبابة", "آليات",
+    "مدرعات", "مدرعة", "زوارق", "زورق", "بوارج", "بارجة", "مدمرة", "فرقاطة",
+    "طائرات", "طائرة", "طيران", "مقاتلات", "مقاتلة", "مسيرة", "مسيرات", "مروحيات", "مروحية", "المدفعية",
+    "مدفعية", "البحرية", "بحرية", "قناصة", "قناص", "قوات خاصة", "حرس", "كوماندوز",
+))
+# Words that may stand between the noun and its adjective besides MANNER ("طائرة استطلاع إسرائيلية").
+EXTRA_MANNER = frozenset(key(w) for w in (
+    "استطلاع", "حربية", "حربي", "حربيه", "الحربية", "مسيرة", "مسيره", "مسيرات", "انتحارية", "بدون",
+    "طيار", "مسلحة", "مسلحين", "خاصة", "خاصه", "نظامية",
+))
+# Adjectives (nisba) of armed groups, by actor id. The loader adds the same inflections as for
+# nationality adjectives.
+GROUP_ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "YEM_HOUTHIS": ("حوثي",),
+}
+_WORD = re.compile(r"[\w\u064b-\u0652\u0640]+")
+# Proclitics a force noun may carry, longest first ("وبالطائرات" -> و + ب + ال).
+_CLITICS = sorted({c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل") for a in ("", "ال")} | {"لل", "ولل", "فلل"},
+                  key=len, reverse=True)
+
+
+def _inflections(base: str) -> set[str]:
+    b = key(base)
+    forms = {b, b + "ه", b + "ون", b + "ين", b + "ان", b + "تان", b + "تين"}
+    return forms | {"ال" + f for f in forms}
+
+
+class ForceMentions:
+    """Find noun + adjective mentions of forces that the dictionary does not list."""
+
+    def __init__(self, actors: ActorDictionary,
+                 nationality_after: Callable[[str, int, str], tuple[Any, int, int] | None]) -> None:
+        self._after = nationality_after
+        self._groups: dict[str, Any] = {}
+        for actor_id, adjectives in GROUP_ADJECTIVES.items():
+            if actor_id not in actors:
+                continue
+            entry = actors.get(actor_id)
+            for adj in adjectives:
+                for f in _inflections(adj):
+                    self._groups[f] = entry
+
+    def group_after(self, text: str, end: int) -> tuple[Any, int, int] | None:
+        """A group nisba right after `end`, past manner adjectives: "قصف مدفعي حوثي"."""
+        pos = end
+        for _ in range(3):
+            m = _WORD.match(text, _skip_space(text, pos))
+            if m is None:
+                return None
+            w = key(m.group())
+            if w in self._groups:
+                return self._groups[w], m.start(), m.end()
+            if w not in MANNER and w not in EXTRA_MANNER:
+                return None
+            pos = m.end()
+        return None
+
+    def find(self, text: str, known: list[ActorSpan]) -> tuple[list[ActorSpan], list[ActorSpan]]:
+        """New spans, and the known spans they swallow (a generic "مسلحون" inside "مسلحون حوثيون")."""
+        new: list[ActorSpan] = []
+        swallowed: list[ActorSpan] = []
+        for m in _WORD.finditer(text):
+            word = key(m.group())
+            clitic = next((c for c in _CLITICS if word.startswith(c) and word[len(c):] in FORCE_HEADS), None)
+            if clitic is None:
+                continue
+            found = self._after(text, m.end(), "CLASH") or self.group_after(text, m.end())
+            if found is None:
+                continue
+            entry, _s, e = found
+            if re.match(r"\s*(?:ال)?صنع", text[e:e + 8]):
+                continue  # "مسيرة إيرانية الصنع": where it was made
+            pre = clitic[:-2] if clitic.endswith("ال") else clitic  # the article stays in the name
+            start = _offset(m.group(), len(pre)) + m.start()
+            inside = [a for a in known if start <= a.start and a.end <= e]
+            if any(a.start < e and start < a.end for a in known if a not in inside):
+                continue  # a dictionary name overlaps it: the dictionary wins
+            if any(a.start == start and a.end == e for a in inside):
+                continue
+            new.append(ActorSpan(start, e, text[start:e], entry.id, governing_prep(text, start, pre), entry))
+            swallowed.extend(inside)
+        return new, swallowed
+
+
+def _offset(word: str, letters: int) -> int:
+    """The index in `word` after its first `letters` letters (diacritics and tatweel skipped)."""
+    i = n = 0
+    while i < len(word) and n < letters:
+        if not ("\u064b" <= word[i] <= "\u0652" or word[i] == "\u0640"):
+            n += 1
+        i += 1
+    return i
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
