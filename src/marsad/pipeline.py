@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import logging
 from collections.abc import Iterable
 from datetime import date
@@ -23,9 +24,14 @@ from marsad.lexicon.nationalities import Nationalities
 from marsad.lexicon.triggers import TriggerLexicon
 from marsad.resolve import attribution, dates, modality, quantities
 from marsad.resolve.fill import fill
-from marsad.text.normalize import normalize
+from marsad.text.normalize import key, normalize
 from marsad.text.segment import sentences
 
+# Kinds that speak for their state: a ministry for the army, the army for the state.
+STATE_ORGANS = frozenset({"state", "state_military", "state_security", "government"})
+# A speaker's affiliation after a reporting cue reaches at most this far, up to إنّ/أنّ.
+SPEAKER_TAIL = 60
+_COMPLEMENTISER = re.compile(r"(?<!\w)(?:إن|أن|ان|بأن|بان)(?!\w)")
 log = logging.getLogger(__name__)
 
 ARABIC_MIN_RATIO = MIN_ARABIC_RATIO
@@ -113,7 +119,7 @@ class Pipeline:
         actor_spans = [a for a in actor_spans if a.kind != "media"]
         doc.dates = dates.find_dates(body, pub, norm=norm)
         qty = quantities.find_quantities(body)
-        cues = attribution.find_sources(body, doc.sentences)
+        cues = attribution.find_sources(body, doc.sentences, outlet=outlet)
         triggers = [t for t in self.triggers.find(norm) if not _inside_longer(t, actor_spans)]
         # Every toponym is a document place; only those not used as an actor's name
         # ("انسحبت روسيا", "ميليشيات إيران") can be where an event happened.
@@ -123,8 +129,7 @@ class Pipeline:
         built = build_events(doc, frames, place_mentions,
                              to_actor=lambda a: contract_actor(a, self.actors),
                              part_of=self._part_of, country_place=self._country_place)
-        speakers = {c.start: a.actor_id for c in cues for a in actor_spans if c.start <= a.start < c.end}
-        fill(doc, built, pub, cues, qty, speakers)
+        fill(doc, built, pub, cues, qty, self._speakers(body, cues, actor_spans), same_side=self._same_state)
         doc.events = [b.event for b in built]
         _add_entities(doc, actor_spans, qty, hits)
         return doc
@@ -169,6 +174,47 @@ class Pipeline:
             return None
         entry, s, e = found
         return ActorSpan(s, e, text[s:e], entry.id, None, entry)
+
+    def _speakers(self, text: str, cues: list[attribution.SourceCue], actors: list[ActorSpan]) -> dict[int, str]:
+        """The side each source cue speaks for: an actor named in it ("أعلنت وزارة الدفاع
+        الروسية") or else a nationality adjective in it ("المتحدث باسم الخارجية الروسية")."""
+        out: dict[int, str] = {}
+        for c in cues:
+            # The speaker's affiliation may follow the cue: "قال المتحدث باسم | وزارة الدفاع
+            # الروسية إن ...", up to the complementiser.
+            end = c.end
+            tail = _COMPLEMENTISER.search(text, c.end, min(len(text), c.end + SPEAKER_TAIL))
+            if tail is not None:
+                end = tail.start()
+            named = next((a.actor_id for a in actors if c.start <= a.start < end), None)
+            if named is None:
+                for w in key(text[c.start:end]).split():
+                    code = self.nationalities.country_of(w)
+                    state = self.nationalities.state(code) if code else None
+                    if state is not None:
+                        named = state.id
+                        break
+            if named is not None:
+                out[c.start] = named
+        return out
+
+    def _same_state(self, a: str, b: str) -> bool:
+        """Two actors of one state: one is part of the other, or both belong to the same state
+        (its defence ministry speaks for its army)."""
+        if a == b:
+            return True
+        if a not in self.actors or b not in self.actors:
+            return False
+        chains = [[self.actors.get(i), *self.actors.ancestors(i)] for i in (a, b)]
+        organs = [chain[0].kind in STATE_ORGANS for chain in chains]
+        if organs[0] != organs[1]:
+            return False  # a state's proxies do not speak through its ministries, nor it for them
+        if self._part_of(a, b) or self._part_of(b, a):
+            return True
+        if not organs[0]:
+            return False
+        states = [{x.id for x in chain if x.kind == "state"} for chain in chains]
+        return bool(states[0] & states[1])
 
     def _part_of(self, a: str, b: str) -> bool:
         if a == b:

@@ -158,6 +158,22 @@ def _resumptive_doer(text: str, start: int, stop: int, after: Sequence[ActorSpan
     return None
 
 
+_BETWEEN_FILLER = frozenset(key(w) for w in ("من", "عناصر", "مقاتلي", "مقاتلين", "فصائل", "قوات", "مسلحين",
+                                              "مجموعات", "مجموعة", "شبان", "عشائر", "ابناء"))
+
+
+def _after_between(text: str, cs: int, start: int) -> bool:
+    """True when the actor at `start` opens the first side after "بين" (a few filler words may
+    come between: "بين فصائل من الجيش الوطني")."""
+    words = key(text[max(cs, start - 40):start]).split()
+    for i in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        if words[i] in ("بين", "وبين"):
+            return True
+        if words[i] not in _BETWEEN_FILLER:
+            return False
+    return False
+
+
 def _strip_clitics(word: str) -> set[str]:
     out = {word}
     w = word
@@ -280,9 +296,12 @@ class EventAssembler:
                 for t in clause_triggers:
                     if opinion or self.is_negated(text, t.start, cs):
                         continue
+                    done: set[str] = set()
                     for form in _readings(t):
-                        if not licensed(text, t, form, clause):
+                        # the first licensed form of each event type reads the hit
+                        if form.group.event_type in done or not licensed(text, t, form, clause):
                             continue
+                        done.add(form.group.event_type)
                         if form.group.event_type in told and anaphoric(text, t, form, clause):
                             continue
                         frame = self._frame(text, sent, si, clause, t, form, actors, places,
@@ -360,8 +379,8 @@ class EventAssembler:
             actor = _resumptive_doer(text, t.end, min(seg_end, t.end + RESUMPTIVE_REACH), after)
         between_other: ActorSpan | None = None
         if actor is None and etype == "CLASH":
-            # "اشتباكات بين X و Y": X and Y are the two sides.
-            between = [a for a in in_clause if a.prep == "بين" and a.start < seg_end]
+            # "اشتباكات بين X و Y": X and Y are the two sides ("بين فصائل من X", "بين شبان و Y").
+            between = [a for a in in_clause if a.start < seg_end and _after_between(text, cs, a.start)]
             if between:
                 actor = between[0]
                 others = _coordinated_actors(actor, in_clause, text, ce)
@@ -402,6 +421,12 @@ class EventAssembler:
             giver = [a for a in after if a.prep == "من" and a.start < seg_end]
             if giver:
                 actor = giver[0]
+        if etype == "PROTEST":
+            # the protesters named around the protest word: "مئات المتظاهرين", "المشاركون في الوقفة"
+            holders = [a for a in actors if a.start <= t.start and t.end <= a.end and a.kind == "civilians"]
+            in_clause = holders + in_clause
+            if holders and (actor is None or carried):
+                actor, carried = holders[0], False
         if etype == "PROTEST" and actor is not None and actor.kind in ("state_security", "state_military"):
             # the police or army that disperse a protest face the protesters; they do not protest
             protesters = [a for a in in_clause if a.kind == "civilians"]
@@ -410,6 +435,11 @@ class EventAssembler:
         assoc = _coordinated_actors(actor, actors, text, ce) if actor is not None and not carried else []
         if between_other is not None:
             assoc = [a for a in assoc if a is not between_other]
+        if (assoc and etype in TARGET_TYPES and form.pos == "verb" and recipient is None
+                and key(text[actor.end:assoc[0].start]) == ""):  # type: ignore[union-attr]
+            # V S O: a bare actor right after the subject is the object ("استهدفت كتائب القسام
+            # دبابة إسرائيلية"), not a partner; partners are joined by و
+            recipient, assoc = assoc[0], assoc[1:]
         taken = {id(actor)} | {id(a) for a in assoc}
         if recipient is None:
             for a in after_all:
@@ -429,11 +459,9 @@ class EventAssembler:
 
 
 def _readings(t: Match[TriggerForm]) -> list[TriggerForm]:
-    """The trigger forms of a hit, one per event type (explicit forms before generated ones)."""
-    seen: dict[str, TriggerForm] = {}
-    for f in sorted(t.payloads, key=lambda f: f.generated):
-        seen.setdefault(f.group.event_type, f)
-    return list(seen.values())
+    """The trigger forms of a hit, explicit forms before generated ones; the caller reads each
+    event type from the first form whose conditions hold."""
+    return sorted(t.payloads, key=lambda f: f.generated)
 
 
 def place_runs(text: str, clause: tuple[int, int], start: int, places: Sequence[Mention],

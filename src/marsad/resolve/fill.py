@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from marsad.document import Casualties, Document, Quantity
@@ -23,12 +23,14 @@ TERMS_TYPES = frozenset({"AGREEMENT"})
 
 def fill(doc: Document, built: Sequence[Built], published: date | None,
          cues: Sequence[SourceCue], quantities: Sequence[QuantityMention],
-         speaker_of: dict[int, str]) -> None:
+         speaker_of: dict[int, str], same_side: Callable[[str, str], bool] | None = None) -> None:
     """Fill the resolve fields of every built event in place.
 
     `speaker_of` maps a source cue's start offset to the actor id that speaks in it, so that a
-    party reporting its own act is `claimed`.
+    party reporting its own act is `claimed`; `same_side` tells whether a speaker speaks for
+    the acting side (the Russian defence ministry for the Russian forces).
     """
+    related = same_side or (lambda a, b: a == b)
     text = doc.text
     for b in built:
         e, f = b.event, b.frame
@@ -37,8 +39,10 @@ def fill(doc: Document, built: Sequence[Built], published: date | None,
         e.attribution = attribute(text, doc.sentences, list(cues), cs, ce)
         cue = _cue_for(cues, cs, ce)
         source_actor = speaker_of.get(cue.start) if cue is not None else None
+        own = (source_actor is not None and e.actor is not None
+               and related(e.actor.id, source_actor))
         e.modality = modality(text, cs, ce, f.trigger.start, e.attribution,  # type: ignore[assignment]
-                              e.actor.id if e.actor else None, source_actor)
+                              e.actor.id if e.actor else None, source_actor, speaker_is_actor=own)
         sent = doc.sentences[f.sentence]
         if e.type in FORCE_TYPES:
             q = _quantity(quantities, f.trigger.end, ce, ("force", "equipment"))
