@@ -113,8 +113,9 @@ class Pipeline:
         if forces:
             actor_spans = sorted([a for a in actor_spans if a not in swallowed] + forces, key=lambda a: a.start)
         hits = self.geocoder.geocode(doc, norm)
-        actor_spans = [a for a in actor_spans if not _is_place_not_actor(a, hits)
-                       and not _inside_place_name(a, hits)]
+        hits_at, site_phrases = _hits_by_span(hits), _site_phrases(hits)
+        actor_spans = [a for a in actor_spans if not _is_place_not_actor(a, hits_at)
+                       and not _inside_place_name(a, site_phrases)]
         write_actor_mentions(doc, actor_spans)
         actor_spans = [a for a in actor_spans if a.kind != "media"]
         doc.dates = dates.find_dates(body, pub, norm=norm)
@@ -242,19 +243,27 @@ def _place_wins(a: ActorSpan, hit: PlaceHit) -> bool:
             or hit.phrase_start < hit.start)  # "مدينة الميادين", "مطار حلب": a place word before
 
 
-def _is_place_not_actor(a: ActorSpan, hits: list[PlaceHit]) -> bool:
-    """An actor alias that is read as a place (see _place_wins) is the place only."""
-    return any(h.start == a.start and h.end == a.end and _place_wins(a, h) and a.prep != "الي"
-               for h in hits)
-
-
-def _inside_place_name(a: ActorSpan, hits: list[PlaceHit]) -> bool:
-    """An actor alias inside a longer place name ("دمشق" in "مطار دمشق الدولي") is no actor."""
+def _hits_by_span(hits: list[PlaceHit]) -> dict[tuple[int, int], list[PlaceHit]]:
+    """The place hits keyed by their (start, end), computed once per document."""
+    out: dict[tuple[int, int], list[PlaceHit]] = {}
     for h in hits:
-        s, e = min(h.phrase_start, h.start), max(h.phrase_end, h.end)
-        if s <= a.start and a.end <= e and (e - s) > (a.end - a.start) and h.place.site is not None:
-            return True
-    return False
+        out.setdefault((h.start, h.end), []).append(h)
+    return out
+
+
+def _is_place_not_actor(a: ActorSpan, hits_at: dict[tuple[int, int], list[PlaceHit]]) -> bool:
+    """An actor alias that is read as a place (see _place_wins) is the place only."""
+    return a.prep != "الي" and any(_place_wins(a, h) for h in hits_at.get((a.start, a.end), ()))
+
+
+def _site_phrases(hits: list[PlaceHit]) -> list[tuple[int, int]]:
+    """The spans of the place names that name a site, computed once per document."""
+    return [(min(h.phrase_start, h.start), max(h.phrase_end, h.end)) for h in hits if h.place.site is not None]
+
+
+def _inside_place_name(a: ActorSpan, site_phrases: list[tuple[int, int]]) -> bool:
+    """An actor alias inside a longer place name ("دمشق" in "مطار دمشق الدولي") is no actor."""
+    return any(s <= a.start and a.end <= e and (e - s) > (a.end - a.start) for s, e in site_phrases)
 
 
 def _inside_longer(t, actor_spans) -> bool:  # type: ignore[no-untyped-def]

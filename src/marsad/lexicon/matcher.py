@@ -30,10 +30,6 @@ NO_SUFFIX: frozenset[str] = frozenset({""})
 _ARTICLE_MIN_WORD = 4  # "ال" + at least two letters: الرقه, but not "الا" or "الي"
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum()
-
-
 def split_article(k: str) -> tuple[bool, str]:
     """('ال' present, the key without it) for a normalised key."""
     first = k.split(" ", 1)[0]
@@ -64,9 +60,11 @@ class _Entry(Generic[T]):
     payloads: tuple[T, ...]
     suffixes: frozenset[str] | None  # None: any suffix of up to MAX_FREE_SUFFIX letters
     prefixes: frozenset[str]
+    core_len: int  # length of the indexed core: the key without its article
 
 
 MAX_FREE_SUFFIX = 4
+MAX_PREFIX = 5  # letters looked at before a hit; the longest clitic chain (وبال) has four
 
 
 class Matcher(Generic[T]):
@@ -99,7 +97,7 @@ class Matcher(Generic[T]):
                 allowed = ARTICLE_PREFIXES
             else:
                 allowed = prefixes if prefixes is not None else NOUN_PREFIXES
-            entry = _Entry(k, article, tuple(payloads), suffixes, allowed)
+            entry = _Entry(k, article, tuple(payloads), suffixes, allowed, len(core))
             existing = self._automaton.get(core, None)
             if existing is None:
                 self._automaton.add_word(core, [entry])
@@ -122,23 +120,22 @@ class Matcher(Generic[T]):
         for end_idx, entries in self._automaton.iter(text):
             end = end_idx + 1
             for entry in entries:
-                core_len = len(entry.key) - (2 if entry.article else 0)
-                start = end - core_len
+                start = end - entry.core_len
                 # Left: walk back over letters to the word start; those letters are clitics.
+                # (str.isalnum inline: this loop runs for every raw automaton hit.)
                 ws = start
-                while ws > 0 and _is_word_char(text[ws - 1]):
+                lo = max(0, start - MAX_PREFIX)
+                while ws > lo and text[ws - 1].isalnum():
                     ws -= 1
-                    if start - ws > 4:
-                        break
                 prefix = text[ws:start]
                 if prefix not in entry.prefixes:
                     continue
-                # Right: the rest of the word must be an allowed suffix.
+                # Right: the rest of the word (looked at up to MAX_FREE_SUFFIX + 1 letters)
+                # must be an allowed suffix.
                 we = end
-                while we < n and _is_word_char(text[we]):
+                hi = min(n, end + MAX_FREE_SUFFIX + 1)
+                while we < hi and text[we].isalnum():
                     we += 1
-                    if we - end > MAX_FREE_SUFFIX:
-                        break
                 suffix = text[end:we]
                 if entry.suffixes is None:
                     if len(suffix) > MAX_FREE_SUFFIX:

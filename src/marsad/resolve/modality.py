@@ -103,13 +103,16 @@ _CLAIM_RE = re.compile(_W + r"[وف]?(?:تبني|تبنت|تبنوا|يتبني|
 _ANNOUNCE_RE = re.compile(_W + r"[وف]?(?:اعلن|اعلنت|اكد|اكدت|اعلنوا)" + _E)
 
 
+_SENTENCE_END_CHARS = ".!?؟\n"
+_SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
+
+
 def _sentence_bounds(ft: str, pos: int) -> tuple[int, int]:
     lo = max(0, pos - SENTENCE_LOOKBACK)
-    start = lo
-    for m in re.finditer(r"[.!?؟\n]", ft[lo:pos]):
-        start = lo + m.end()
-    m2 = re.search(r"[.!?؟\n]", ft[pos : pos + SENTENCE_LOOKBACK])
-    end = pos + m2.start() if m2 else min(len(ft), pos + SENTENCE_LOOKBACK)
+    last_end = max(ft.rfind(c, lo, pos) for c in _SENTENCE_END_CHARS)
+    start = last_end + 1 if last_end != -1 else lo
+    m2 = _SENTENCE_END_RE.search(ft, pos, pos + SENTENCE_LOOKBACK)
+    end = m2.start() if m2 else min(len(ft), pos + SENTENCE_LOOKBACK)
     return start, end
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,7 @@ _TABLE[ord("ـ")] = "\x00"
 FOLD_TABLE: dict[int, str] = _TABLE
 
 _SPACE_RUN = re.compile(" {2,}")
+_DELETED_RUN = re.compile("\x00+")
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 
 
@@ -81,7 +83,13 @@ def normalize(text: str) -> Normalized:
     """
     folded = text.translate(_TABLE)
     if "\x00" in folded:
-        index = [i for i, c in enumerate(folded) if c != "\x00"]
+        # Deleted characters are few: copy the ranges between their runs.
+        index = []
+        last = 0
+        for m in _DELETED_RUN.finditer(folded):
+            index.extend(range(last, m.start()))
+            last = m.end()
+        index.extend(range(last, len(folded)))
         folded = folded.replace("\x00", "")
     else:
         index = list(range(len(folded)))
@@ -106,6 +114,9 @@ def fold(text: str) -> str:
     return normalize(text).text.strip()
 
 
+# Extraction asks for the key of the same short spans (a word, a gap between two words) many
+# times per article; 64k entries hold a whole lexicon's aliases plus a long run of articles.
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """Dictionary key: folded, punctuation removed, single spaces."""
     return " ".join(_PUNCT.sub(" ", fold(text)).split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from marsad.document import Sentence
@@ -23,13 +24,19 @@ MAX_SENTENCE = 600  # characters; longer runs are split at the next comma to bou
 
 def sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences with clause spans; whitespace is trimmed from each span."""
+    return [Sentence(s, e, list(cl)) for s, e, cl in _sentence_spans(text)]
+
+
+# The pipeline and the date resolver both segment the same article: segment it once.
+@functools.lru_cache(maxsize=8)
+def _sentence_spans(text: str) -> tuple[tuple[int, int, tuple[tuple[int, int], ...]], ...]:
     out: list[Sentence] = []
     last = 0
     for m in _SENT_END.finditer(text):
         _add(text, last, m.end(), out)
         last = m.end()
     _add(text, last, len(text), out)
-    return out
+    return tuple((s.start, s.end, tuple(s.clauses)) for s in out)
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
