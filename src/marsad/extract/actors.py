@@ -49,11 +49,13 @@ def contract_actor(span: ActorSpan, dictionary: ActorDictionary) -> Actor:
     return dictionary.to_contract(data, span.text)
 
 
-def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: date | None) -> list[ActorSpan]:
-    """Actor mentions in `text` with their governing prepositions, new named groups included."""
+def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: date | None,
+                prefer_country: str | None = None) -> list[ActorSpan]:
+    """Actor mentions in `text` with their governing prepositions, new named groups included.
+    An ambiguous alias ("الجيش", "القوات الحكومية") goes to the actor of `prefer_country`."""
     spans: list[ActorSpan] = []
     for m in dictionary.matcher().find(norm):
-        entry = dictionary.resolve(m.payloads, on)
+        entry = dictionary.resolve(m.payloads, on, prefer_country=prefer_country)
         if entry is None:
             continue
         prep = governing_prep(text, m.start, m.prefix)

@@ -91,7 +91,13 @@ class ForceMentions:
             clitic = next((c for c in _CLITICS if word.startswith(c) and word[len(c):] in FORCE_HEADS), None)
             if clitic is None:
                 continue
-            found = self._after(text, m.end(), "CLASH") or self.group_after(text, m.end())
+            pos = m.end()
+            for _ in range(2):  # "الطيران الحربي اليمني", "طائرة استطلاع إسرائيلية"
+                nxt = _WORD.match(text, _skip_space(text, pos))
+                if nxt is None or key(nxt.group()) not in EXTRA_MANNER:
+                    break
+                pos = nxt.end()
+            found = self._after(text, pos, "CLASH") or self.group_after(text, m.end())
             if found is None:
                 continue
             entry, _s, e = found

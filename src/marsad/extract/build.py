@@ -118,9 +118,18 @@ def _anaphoric_place(text: str, f: Frame, places: Sequence[Mention]) -> Mention 
 ANAPHOR_FORWARD = 300  # characters: an antecedent named just after ("... من المطار. ... مطار التيفور")
 
 
+_WITNESS = re.compile(r"(?:^|\s)[وف]?(?:شهد|شهدت|تشهد|يشهد)\s+(?:\S+\s+){1,4}$")
+
+
 def _frame_places(text: str, doc: Document, f: Frame, places: Sequence[Mention]) -> list[Mention | None]:
     cs, ce = f.clause
     t = f.trigger
+    # "شهدت مدينة درعا مظاهرة ...": the place is the subject of شهد, named before the event
+    witness = _WITNESS.search(key(text[cs:t.start]))
+    if witness is not None:
+        runs = place_runs(text, f.clause, cs, places, t.start)
+        if runs:
+            return list(runs[-1])
     runs = place_runs(text, f.clause, t.end, places, ce)
     if runs:
         return list(runs[0])

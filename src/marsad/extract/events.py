@@ -361,7 +361,10 @@ class EventAssembler:
                     actor = gen
                 else:
                     recipient = gen
-            elif gen is not None and gen.prep == "ل" and doer_noun:
+            elif gen is not None and gen.prep == "ل" and (doer_noun or (
+                    etype in ("SHELLING", "AIRSTRIKE", "ATTACK")
+                    and (key(text[t.end:gen.start]).split()[:-1] or len(key(t.text).split()) > 1))):
+                # "قصف مدفعي للدعم السريع": after a manner adjective, لـ marks the doer
                 actor = gen  # possessive لـ: "هجوم لقوات الدعم السريع", "غارات للتحالف"
         if actor is None:
             agents = [a for a in in_clause if a.prep == AGENT]

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 COUNTRY_PRIOR: dict[str, float] = {"SY": 3.0, "IQ": 2.2, "LB": 2.0, "JO": 1.6, "TR": 1.4, "IR": 1.2,
                                    "IL": 1.0, "PS": 1.0}
 OTHER_COUNTRY_PRIOR = 0.5
+TOP_PRIOR = max(COUNTRY_PRIOR.values())
 # Weights of the other evidence, set by hand so that each outranks the one below it:
 # same governorate named in the sentence > place word agrees with the kind > country named in the
 # document > population (POP_WEIGHT per factor of ten people) > country prior differences.
@@ -32,6 +33,10 @@ TYPE_DISAGREES_PENALTY = 2.0
 SITE_KIND_BONUS = 3.0
 POP_WEIGHT = 0.5
 LOCATED_AT_PARENT_PENALTY = 2.0
+# A governorate carries its seat's population; it counts this many factors of ten less, so that
+# the seat city of the same name (كركوك, مأرب) still wins while a village or town abroad that shares
+# the governorate's name (بابل, صلاح الدين) does not.
+GOVERNORATE_POP_DISCOUNT = 3.0
 KIND_BONUS: dict[str, float] = {"country": 4.0, "capital": 2.0, "governorate": 1.0, "city": 1.0, "region": 1.0}
 CURATED_BONUS = 1.0
 
@@ -161,7 +166,16 @@ class _Context:
 
 def _score(e: GazEntry, t: Toponym, ctx: _Context) -> float:
     s = COUNTRY_PRIOR.get(e.country, OTHER_COUNTRY_PRIOR)
-    s += POP_WEIGHT * math.log10(e.population + 1)
+    if e.country in ctx.doc_countries and s >= max(COUNTRY_PRIOR.get(c, OTHER_COUNTRY_PRIOR)
+                                                   for c in ctx.doc_countries):
+        # The document is about this country and no country ranked above it: its places stand where
+        # Syria's would by default (طرابلس in a Libya story, الجزيرة in a Sudan story). A Syrian
+        # story that mentions Libya or Iran keeps the Syrian reading of its Syrian names.
+        s = max(s, TOP_PRIOR)
+    if e.kind == "governorate" and e.population:
+        s += POP_WEIGHT * max(0.0, math.log10(e.population + 1) - GOVERNORATE_POP_DISCOUNT)
+    else:
+        s += POP_WEIGHT * math.log10(e.population + 1)
     s += KIND_BONUS.get(e.kind, 0.0)
     if e.curated:
         s += CURATED_BONUS

@@ -39,6 +39,9 @@ TYPE_WORDS: dict[str, str] = {
     "دوله": "country", "جمهوريه": "country",
     "جبل": "mountain", "نهر": "river", "بحر": "sea", "بحيره": "lake", "وادي": "area", "سهل": "area",
 }
+# Dual and plural type words: they announce several names, joined by و ("بلدتي العشارة ومحكان").
+PLURAL_TYPE_WORDS = frozenset({"مدن", "بلدات", "بلدتي", "قري", "قريتي", "مزارع", "احياء", "حيي", "محافظات",
+                               "محافظتي", "مناطق", "منطقتي"})
 # Words that move the location off the place itself: precision 2 in ACLED's terms.
 AREA_WORDS: dict[str, str] = {
     "ريف": "rif", "ارياف": "rif", "باديه": "rif", "باديه": "rif", "باديتي": "rif",
@@ -52,6 +55,20 @@ AREA_WORDS: dict[str, str] = {
 # Prepositions that introduce a place: enough context for a name of the `weak` tier.
 PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "نحو", "باتجاه", "اتجاه", "عبر", "داخل", "حول", "الى",
                           "بين", "قرب", "عند", "وسط", "تجاه", "صوب", "مدخل", "حتي", "بالقرب", "ضمن"})
+# Verbs and verbal nouns of attack and movement whose object is a place: right before a name they are
+# as good as a preposition ("اقتحمت قوات الاحتلال جنين" has the verb farther off; "قصفت حلب",
+# "اقتحام جنين", "استهدف حمص" have it next to the name).
+PLACE_VERBS = frozenset(key(w) for w in (
+    "استهدف استهدفت يستهدف تستهدف استهداف قصف قصفت يقصف تقصف اقتحم اقتحمت يقتحم تقتحم اقتحام "
+    "هاجم هاجمت يهاجم تهاجم داهم داهمت يداهم تداهم مداهمة اجتاح اجتاحت يجتاح تجتاح اجتياح "
+    "حاصر حاصرت يحاصر تحاصر حصار دخل دخلت يدخل تدخل دخول غادر غادرت يغادر تغادر "
+    "زار زارت يزور تزور ضرب ضربت يضرب تضرب طال طالت يطال تطال").split())
+# Words that, right before الجزيرة, make it the television channel, not a place.
+MEDIA_WORDS = frozenset(key(w) for w in (
+    "قناة قنوات شبكة موقع مراسل مراسلة مراسلو تلفزيون فضائية برنامج لقناة لشبكة لموقع لمراسل "
+    "وقناة وشبكة ومراسل ومراسلة").split())
+_MEDIA_NAMES = frozenset({key("الجزيرة")})
+_MEDIA_AFTER = re.compile(r"\s*(?:نت|مباشر|الاخباريه|الفضائيه|الانجليزيه|الوثائقيه)(?![^\W\d_])")
 # Words that, right before a name, make it part of a person's name ("عبد الرحمن حلب", "أبو حلب").
 PERSON_MARKERS = frozenset({"عبد", "ابو", "ابن", "بن", "بنت", "ام", "ال", "عائله", "ابنه", "الشيخ",
                             "السيد", "الحاج", "السيده", "المدعو", "الملقب", "الاخ", "الرئيس", "العميد",
@@ -74,7 +91,7 @@ _PLACE_WORDS = frozenset(FACILITY_WORDS) | frozenset(TYPE_WORDS) | frozenset(ARE
 # A definite nisba adjective right after a word ("الباب الخلفي") that is not a direction.
 _ADJECTIVE_AFTER = re.compile(r"\s+ال(?!شرقي|غربي|شمالي|جنوبي)[^\W\d_]{2,}(?:ي|يه|ية)(?![^\W\d_])")
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]", re.UNICODE)
-_OPENERS = frozenset('("«\'[')
+_OPENERS = frozenset('("«\'[“”„')
 CONTEXT_WINDOW = 60  # characters before a name searched for its context words (about 4 words)
 MAX_CONTEXT_WORDS = 4
 # Names of this many letters or fewer are never read as places (numbers, abbreviations, particles).
@@ -103,6 +120,7 @@ class Toponym:
     site_kind: str | None = None  # contract site kind when a facility word names a site here
     site_text: str | None = None  # the facility word as written
     preposition: bool = False
+    plural_type: bool = False  # the type word names several places (بلدتي, أحياء): names joined by و share it
 
 
 @functools.cache
@@ -150,18 +168,32 @@ def recognize(norm: Normalized, gazetteer: Gazetteer | None = None) -> list[Topo
     text = norm.text
     out: list[Toponym] = []
     last_end = 0
+    prev: tuple[int, Toponym] | None = None  # the last name read and where it ended (normalised)
     for m in gaz.matcher().find(norm):
-        top = _read(m, norm, text, stops, last_end)
+        # "حيي الملعب البلدي والبيدر", "بلدتي العشارة ومحكان": a name joined by و to one that had a
+        # type word shares it.
+        shared = None
+        if prev is not None and prev[1].type_word and prev[1].plural_type and _COORDINATED.fullmatch(
+                text[prev[0]:m.norm_start - len(m.prefix)] + m.prefix):
+            shared = prev[1].type_word
+        top = _read(m, norm, text, stops, last_end, shared)
         if top is not None:
             out.append(top)
             last_end = m.norm_end + len(m.suffix)
+            prev = (last_end, top)
     return out
+
+
+# What may stand between two coordinated names: quotes, commas, spaces and the conjunction و.
+_QUOTES = "\"'\u201c\u201d\u201e\u00ab\u00bb"
+_COORDINATED = re.compile(f"[\\s{_QUOTES}\u060c,]*\u0648[\\s{_QUOTES}]*")
 
 
 _LATIN_CODE = re.compile(r"[a-z]{1,3}-?\d{1,3}")
 
 
-def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str], lo: int) -> Toponym | None:
+def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str], lo: int,
+          shared_type: str | None = None) -> Toponym | None:
     k = m.key
     letters = len(k.replace(" ", ""))
     code = _LATIN_CODE.fullmatch(k) is not None  # "T4", "K1": site codes written in Latin
@@ -170,6 +202,7 @@ def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str]
     ns = m.norm_start - len(m.prefix)  # start of the word, clitics included
     before = _WORD.findall(text[max(lo, ns - CONTEXT_WINDOW):ns])
     context = type_word = site_kind = None
+    plural_type = False
     site_norm: tuple[int, int] | None = None
     preposition = bool(m.prefix) and m.prefix[-1] in "بل"
     phrase_norm_start = m.norm_start
@@ -195,6 +228,7 @@ def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str]
         elif (t := _bare(w, TYPE_WORDS)) is not None and type_word is None and site_kind is None:
             if context is None:  # "ريف مدينة حمص": the type word is the name's; "قرى بريف حمص": it is not
                 type_word = TYPE_WORDS[t]
+                plural_type = t in PLURAL_TYPE_WORDS
                 phrase_norm_start = wstart + (len(w) - len(t))
         elif (a := _bare(w, AREA_WORDS)) is not None and context is None:
             context = AREA_WORDS[a]
@@ -202,12 +236,23 @@ def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str]
         elif w in PREPOSITIONS or _bare(w, PREPOSITIONS) is not None:
             preposition = True
             break
+        elif words_read == 1 and (w in PLACE_VERBS or (w[0] in "وف" and w[1:] in PLACE_VERBS)):
+            preposition = True  # "قصفت حلب", "واقتحمت جنين": the verb's object is the place
+            break
         else:
             if words_read <= 2 and not (site_kind or type_word or context):
                 guard_words.append(w)
             break
         pos = wstart
         i -= 1
+    if type_word is None and site_kind is None and context is None and shared_type is not None:
+        type_word = shared_type
+    # The television channel: "قناة الجزيرة", "للجزيرة", "الجزيرة نت".
+    if k in _MEDIA_NAMES and not (type_word or context or site_kind):
+        prev = before[-1] if before else ""
+        if (prev in MEDIA_WORDS or m.prefix in ("ل", "لل", "ول", "ولل")
+                or _MEDIA_AFTER.match(text, m.norm_end + len(m.suffix))):
+            return None
     # Person-name guard: "أبو حلب", "عبد الرحمن حلب", "محمد حمص" are people, not places.
     if not (site_kind or type_word or context):
         prev = before[-1] if before else ""
@@ -246,7 +291,7 @@ def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str]
     p_start = min(p_start, start)
     site_text = norm.original[slice(*norm.span(*site_norm))] if site_norm else None
     return Toponym(start, end, norm.original[start:end], k, m.payloads, p_start, max(p_end, end),
-                   context, type_word, site_kind, site_text, preposition)
+                   context, type_word, site_kind, site_text, preposition, plural_type or shared_type is not None)
 
 
 def _only_foreign_villages(entries: tuple[GazEntry, ...]) -> bool:

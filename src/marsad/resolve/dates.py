@@ -691,12 +691,13 @@ def _scan(t: str) -> Iterator[re.Match[str]]:
         starts.add(ws)
     for m in _DIGITS.finditer(t):
         ds = m.start()
-        if ds >= 2 and t[ds - 2:ds] == "ال":  # "الـ24 ساعة" -> "ال24"
-            ds -= 2
-        elif ds >= 3 and t[ds - 3:ds] == "ال ":
-            ds -= 3
         if ds == 0 or not t[ds - 1].isalnum():
             starts.add(ds)
+        # "الـ24 ساعة" (folded "ال24") and "ال 24": the article may open the phrase too
+        for art in ("ال", "ال "):
+            a = ds - len(art)
+            if a >= 0 and t[a:ds] == art and (a == 0 or not t[a - 1].isalnum()):
+                starts.add(a)
     last_end = 0
     pattern = g.pattern
     for ws in sorted(starts):
