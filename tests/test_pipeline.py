@@ -125,3 +125,13 @@ def test_negated_event_is_dropped(pipeline: Pipeline) -> None:
 def test_empty_text_warns(pipeline: Pipeline) -> None:
     doc = pipeline.run("   ")
     assert doc.events == [] and doc.warnings
+
+
+def test_the_python_api_stays_callable_after_the_pipeline_is_imported() -> None:
+    import marsad
+    import marsad.pipeline  # noqa: F401 - imports every stage package
+
+    first = marsad.extract("انسحبت القوات الروسية من مطار القامشلي.")
+    second = marsad.extract("قصفت المدفعية التركية قرية في ريف الحسكة.")
+    assert [e.type for e in first.events] == ["WITHDRAW"]
+    assert second.events and second.events[0].type == "SHELLING"

@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from datetime import date
 
 from marsad.document import Document, Entity, Place, Source, text_doc_id
-from marsad.extract.agents import ForceMentions
-from marsad.extract.actors import contract_actor, find_actors, own_country_pronouns, write_actor_mentions
-from marsad.extract.frames import LOCATIVE_PREPS, ActorSpan
-from marsad.extract.build import build_events
-from marsad.extract.events import EventAssembler
+from marsad.extraction.agents import ForceMentions
+from marsad.extraction.actors import contract_actor, find_actors, own_country_pronouns, write_actor_mentions
+from marsad.extraction.frames import LOCATIVE_PREPS, ActorSpan
+from marsad.extraction.build import build_events
+from marsad.extraction.events import EventAssembler
 from marsad.gazetteer.gazetteer import Gazetteer
 from marsad.gazetteer.geocode import Geocoder, PlaceHit
 from marsad.ingest.chrome import strip_chrome

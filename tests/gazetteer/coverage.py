@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad import extract as _extract  # bound now: importing marsad.extract (the subpackage) later shadows it
+from marsad import extract as _extract
 
 DATA = Path(__file__).with_name("data") / "coverage_toponyms.tsv"
 TEMPLATES = ("خرجت تظاهرات في {} اليوم", "قتل ثلاثة مدنيين في قصف استهدف {} اليوم")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from marsad.extract.events import licensed
+from marsad.extraction.events import licensed
 from marsad.lexicon.triggers import EVENT_TYPES, TriggerLexicon
 from marsad.text.normalize import normalize
 

@@ -253,8 +253,9 @@ def _read(m: Match[GazEntry], norm: Normalized, text: str, stops: dict[str, str]
         if (prev in MEDIA_WORDS or m.prefix in ("ل", "لل", "ول", "ولل")
                 or _MEDIA_AFTER.match(text, m.norm_end + len(m.suffix))):
             return None
-    # Person-name guard: "أبو حلب", "عبد الرحمن حلب", "محمد حمص" are people, not places.
-    if not (site_kind or type_word or context):
+    # Person-name guard: "أبو حلب", "عبد الرحمن حلب", "محمد حمص" are people, not places. A name that
+    # starts with its own facility word ("روسيا أم قاعدة حميميم": أم is "or" there) is no person's.
+    if not (site_kind or type_word or context or _facility_from_alias(k)[0]):
         prev = before[-1] if before else ""
         prev2 = before[-2] if len(before) >= 2 else ""
         if prev in PERSON_MARKERS or prev in FIRST_NAMES or prev2 in ("عبد", "ابو", "ابن", "بن", "ام"):

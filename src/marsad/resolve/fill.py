@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from marsad.document import Casualties, Document, Quantity
-from marsad.extract.build import Built
+from marsad.extraction.build import Built
 from marsad.resolve.attribution import SourceCue, attribute
 from marsad.resolve.dates import event_date
 from marsad.resolve.modality import modality

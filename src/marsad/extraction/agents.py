@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from marsad.extract.frames import ActorSpan, governing_prep
+from marsad.extraction.frames import ActorSpan, governing_prep
 from marsad.lexicon.nationalities import MANNER
 from marsad.text.normalize import key
 

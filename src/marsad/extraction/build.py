@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from marsad.document import Actor, Document, DocumentPlace, Event, Mention, Place
-from marsad.extract.codes import acled_code, plover_code
-from marsad.extract.events import Frame, evidence_for, place_runs
-from marsad.extract.frames import ActorSpan
+from marsad.extraction.codes import acled_code, plover_code
+from marsad.extraction.events import Frame, evidence_for, place_runs
+from marsad.extraction.frames import ActorSpan
 from marsad.geo import haversine_km
 from marsad.text.normalize import key
 

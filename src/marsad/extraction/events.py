@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from marsad.document import Document, Evidence, Mention, Sentence
-from marsad.extract.frames import (
+from marsad.extraction.frames import (
     AGENT,
     HANDOVER_PREPS,
     RECIPIENT_PREPS,

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from marsad.document import Actor, Document, Mention
-from marsad.extract.frames import ActorSpan, governing_prep
+from marsad.extraction.frames import ActorSpan, governing_prep
 from marsad.text.normalize import Normalized, key
 
 if TYPE_CHECKING:
