@@ -133,7 +133,7 @@ def _arabic_alternates(names: list[str]) -> list[str]:
     for n in names:
         n = unicodedata.normalize("NFC", n).replace("\u200e", "").replace("\u200f", "").strip()
         if (not n or not _ARABIC.search(n) or _FOREIGN_LETTERS.search(n) or "،" in n or "(" in n
-                or _TRIPLED.search(n)):
+                or _TRIPLED.search(n) or n.startswith("ئ")):  # no Arabic word starts with ئ (Uyghur ئالجىر)
             continue
         out.append(n)
     out = list(dict.fromkeys(out))
@@ -203,8 +203,8 @@ class Builder:
     # -- GeoNames -----------------------------------------------------------------------------
 
     def _gn_row(self, c: dict, kind: str | None = None) -> Row:
-        wrong = WRONG_ALTERNATES.get(int(c["geonameid"]), frozenset())
-        arabic = [a for a in _arabic_alternates(c.get("alternatenames") or []) if a not in wrong]
+        wrong = {key(w) for w in WRONG_ALTERNATES.get(int(c["geonameid"]), frozenset())}
+        arabic = [a for a in _arabic_alternates(c.get("alternatenames") or []) if key(a) not in wrong]
         cc = c["countrycode"]
         adm = self.admin1.get((cc, c.get("admin1code") or ""))
         pop = int(c.get("population") or 0)

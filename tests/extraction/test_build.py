@@ -84,3 +84,22 @@ def test_a_verb_and_its_own_verbal_noun_are_one_event(pipeline: Pipeline) -> Non
 def test_a_sentence_without_places_has_no_made_up_location(pipeline: Pipeline) -> None:
     doc = pipeline.run("باعت روسيا إيران صواريخ متطورة.", published="2025-03-01")
     assert doc.events and all(e.location is None for e in doc.events)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("شن طيران التحالف غارات على مواقع للحوثيين في محافظة صعدة.", "SAU_COALITION"),
+    ("قصف طيران التحالف مواقع لتنظيم داعش في ريف دير الزور الشرقي.", "INT_COALITION"),
+])
+def test_the_coalition_is_the_one_fighting_where_the_text_is(pipeline: Pipeline, text: str, actor: str) -> None:
+    assert ("AIRSTRIKE", actor) in [e[:2] for e in _events(pipeline, text)]
+
+
+def test_a_killing_told_with_its_strike_is_the_strike(pipeline: Pipeline) -> None:
+    doc = pipeline.run("قتل خمسة مدنيين بغارة للتحالف على مدينة الحديدة.", published="2025-03-01")
+    assert [e.type for e in doc.events] == ["AIRSTRIKE"]
+    assert doc.events[0].casualties is not None and doc.events[0].casualties.killed == 5
+
+
+def test_a_killing_without_a_strike_stays_an_attack(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "قتل مسلحون مجهولون ثلاثة مدنيين في ريف درعا.")
+    assert [e[0] for e in events] == ["ATTACK"]

@@ -47,6 +47,7 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
             built.append(Built(_event(doc, f2, to_actor), f2))
     built = _inherit_recipients(built, part_of)
     built = _verb_and_noun_twins(built)
+    built = _killings_by_strikes(built)
     built = _merge(built, part_of)
     built = _drop_subsumed(built, part_of)
     for i, b in enumerate(built, 1):
@@ -249,6 +250,28 @@ def _verb_and_noun_twins(built: list[Built]) -> list[Built]:
             out.append(b)
         else:
             _absorb(twin, b)
+    return out
+
+
+# A killing told with its means ("قُتل خمسة مدنيين بغارة", "مقتل جنديين في قصف") is the strike
+# itself; the dead are its casualties, not a second attack.
+STRIKE_TYPES = frozenset({"AIRSTRIKE", "SHELLING", "EXPLOSION", "CLASH"})
+KILLING_WORDS = frozenset(key(w) for w in ("قتل", "مقتل", "قتلى", "استشهد", "استشهاد", "أصيب", "إصابة"))
+
+
+def _killings_by_strikes(built: list[Built]) -> list[Built]:
+    out: list[Built] = []
+    for b in built:
+        f = b.frame
+        stem = key(f.trigger.text)
+        if f.type == "ATTACK" and any(stem.startswith(w) or stem.endswith(w) for w in KILLING_WORDS):
+            strike = next((k for k in built if k.frame.clause == f.clause and k.frame.type in STRIKE_TYPES
+                           and k.frame.place is f.place), None)
+            if strike is not None:
+                if strike.event.actor is None and b.event.actor is not None:
+                    strike.event.actor = b.event.actor
+                continue
+        out.append(b)
     return out
 
 

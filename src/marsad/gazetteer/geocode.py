@@ -201,10 +201,27 @@ def _score(e: GazEntry, t: Toponym, ctx: _Context) -> float:
     return s
 
 
+SEAT_KM = 15.0  # a governorate and a settlement of the same name this close: the settlement is its seat
+
+
 def _best(t: Toponym, ctx: _Context) -> GazEntry:
     if len(t.candidates) == 1:
         return t.candidates[0]
-    return max(t.candidates, key=lambda e: (_score(e, t, ctx), e.source == "geonames", -len(e.id)))
+    best = max(t.candidates, key=lambda e: (_score(e, t, ctx), e.source == "geonames", -len(e.id)))
+    if best.kind == "governorate" and t.type_word not in ("governorate", "area"):
+        # "غارات على صعدة": a governorate named like its seat is the seat town unless a
+        # governorate word says otherwise ("محافظة صعدة").
+        seats = [e for e in t.candidates if e.kind in SETTLEMENTS and e.country == best.country
+                 and _km(e.lat, e.lon, best.lat, best.lon) <= SEAT_KM]
+        if seats:
+            return max(seats, key=lambda e: (_score(e, t, ctx), e.source == "geonames", -len(e.id)))
+    return best
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def _hit(t: Toponym, e: GazEntry) -> PlaceHit:

@@ -35,7 +35,7 @@ _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 _ENTRY_KEYS = frozenset({
     "id", "name", "name_ar", "kind", "country", "parent", "wikidata", "backers",
-    "valid_from", "valid_until", "aliases", "aliases_en", "note",
+    "valid_from", "valid_until", "aliases", "aliases_en", "arenas", "note",
 })
 _ALIAS_KEYS = frozenset({"text", "from", "until", "ambiguous"})
 
@@ -95,6 +95,11 @@ class ActorEntry:
     valid_until: date | None = None
     aliases: tuple[Alias, ...] = ()
     aliases_en: tuple[str, ...] = ()
+    arenas: tuple[str, ...] = ()  # countries it fights in besides its own (the Saudi-led coalition: YE)
+
+    def operates_in(self, country: str) -> bool:
+        """Whether the actor is based in or fights in `country`."""
+        return self.country == country or country in self.arenas
 
     def valid_on(self, day: date | None) -> bool:
         """Whether the actor existed on `day`: from `valid_from` (inclusive) until `valid_until` (exclusive)."""
@@ -269,8 +274,8 @@ class ActorDictionary:
         Aliases outside their period are dropped. Among the rest: an actor that exists on
         `on` before one that does not (so "جبهة النصرة" after 2017 is HTS, but a retrospective
         mention of a dissolved unit still resolves to it); an unambiguous alias before an
-        ambiguous one; an actor of `prefer_country` (e.g. the document's country) before
-        others; then dictionary order (the data file lists Syrian actors first).
+        ambiguous one; an actor based or fighting in `prefer_country` (e.g. the document's
+        country) before others; then dictionary order (the data file lists Syrian actors first).
         """
         best: ActorEntry | None = None
         best_rank: tuple[bool, bool, bool, int] | None = None
@@ -280,7 +285,7 @@ class ActorDictionary:
             rank = (
                 not entry.valid_on(on),
                 alias.ambiguous,
-                prefer_country is not None and entry.country != prefer_country,
+                prefer_country is not None and not entry.operates_in(prefer_country),
                 i,
             )
             if best_rank is None or rank < best_rank:
@@ -371,10 +376,13 @@ def _parse_entry(i: int, raw: Any) -> ActorEntry:
     aliases_en = raw.get("aliases_en") or []
     if not isinstance(aliases_en, list) or not all(isinstance(a, str) for a in aliases_en):
         raise ActorDictionaryError(f"{where}: aliases_en must be a list of strings")
+    arenas = raw.get("arenas") or []
+    if not isinstance(arenas, list) or not all(isinstance(c, str) and _COUNTRY_RE.match(c) for c in arenas):
+        raise ActorDictionaryError(f"{where}: arenas must be a list of ISO 3166-1 alpha-2 codes")
     return ActorEntry(
         id=actor_id, name=name.strip(), name_ar=name_ar, kind=kind, country=country,
         parent=parent, wikidata=wikidata, backers=tuple(backers), valid_from=valid_from,
-        valid_until=valid_until, aliases=aliases, aliases_en=tuple(aliases_en),
+        valid_until=valid_until, aliases=aliases, aliases_en=tuple(aliases_en), arenas=tuple(arenas),
     )
 
 
