@@ -103,3 +103,24 @@ def test_a_killing_told_with_its_strike_is_the_strike(pipeline: Pipeline) -> Non
 def test_a_killing_without_a_strike_stays_an_attack(pipeline: Pipeline) -> None:
     events = _events(pipeline, "قتل مسلحون مجهولون ثلاثة مدنيين في ريف درعا.")
     assert [e[0] for e in events] == ["ATTACK"]
+
+
+def test_the_side_a_protest_demands_against_is_its_target(pipeline: Pipeline) -> None:
+    doc = pipeline.run("تظاهر المئات في مدينة إدلب للمطالبة بإسقاط قائد هيئة تحرير الشام.", published="2025-03-01")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert protest.actor is None or protest.actor.id != "SYR_HTS"
+    assert protest.recipient is not None and protest.recipient.id == "SYR_HTS"
+
+
+def test_an_institution_named_after_a_city_places_the_event_there(pipeline: Pipeline) -> None:
+    doc = pipeline.run("تظاهر طلاب جامعة دمشق احتجاجاً على قرارات وزارة التعليم العالي.", published="2025-03-01")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert protest.actor is None or protest.actor.id != "SYR"
+    assert protest.location is not None and protest.location.name == "Damascus"
+
+
+def test_the_doers_are_not_their_own_victims(pipeline: Pipeline) -> None:
+    doc = pipeline.run("خطف مسلحون مجهولون طبيباً في مدينة درعا البلد.", published="2025-03-01")
+    (event,) = doc.events
+    assert event.type == "ABDUCTION" and event.actor is not None
+    assert event.recipient is None or event.recipient.id != event.actor.id

@@ -248,7 +248,7 @@ def _verb_and_noun_twins(built: list[Built]) -> list[Built]:
                          and _within_verb(k.frame, f)), None)
         if twin is None:
             out.append(b)
-        else:
+        elif twin.frame.trigger.start != f.trigger.start:  # the same word read as a noun adds nothing
             _absorb(twin, b)
     return out
 
@@ -347,7 +347,7 @@ def _absorb(first: Built, other: Built) -> None:
     a, b = first.event, other.event
     if a.actor is not None and b.actor is not None and a.actor.id != b.actor.id and _more_specific(b, a):
         a.actor = b.actor
-    if a.recipient is None and b.recipient is not None:
+    if a.recipient is None and b.recipient is not None and (a.actor is None or b.recipient.id != a.actor.id):
         a.recipient = b.recipient
         if a.type == "WITHDRAW" and b.type == "HANDOVER":
             a.type = "HANDOVER"

@@ -114,6 +114,20 @@ def _clear_gap(text: str, start: int, end: int, max_words: int) -> bool:
     return len(words) <= max_words and not any(w in _GAP_BLOCKERS for w in words)
 
 
+# Words that open what a protest demands or denounces: an actor named after them is its target.
+PROTEST_DEMAND_WORDS = frozenset(key(w) for w in (
+    "للمطالبة", "مطالبة", "مطالبين", "مطالبين", "يطالبون", "طالبوا", "تطالب", "للتنديد", "تنديدا", "تنديداً",
+    "منددين", "احتجاجا", "احتجاجاً", "رفضا", "رفضاً", "رافضين", "ضد", "بإسقاط", "لإسقاط", "بإسقاط",
+    "برحيل", "تضامنا", "تضامناً", "دعما", "دعماً", "تأييدا", "تأييداً", "على"))
+
+
+def _in_protest_demand(text: str, t: Match[TriggerForm], actor: ActorSpan) -> bool:
+    """The actor comes after the protest word, behind a word that opens its demand."""
+    if actor.start < t.end:
+        return False
+    return any(w in PROTEST_DEMAND_WORDS for w in key(text[t.end:actor.start]).split())
+
+
 def _object_of(text: str, t: Match[TriggerForm], actor: ActorSpan, a: ActorSpan) -> bool:
     """`a` stands right after the verb, or right after its subject: its direct object."""
     anchor = actor.end if t.end <= actor.start < a.start else t.end
@@ -430,6 +444,10 @@ class EventAssembler:
             in_clause = holders + in_clause
             if holders and (actor is None or carried):
                 actor, carried = holders[0], False
+        if etype == "PROTEST" and actor is not None and not carried and _in_protest_demand(text, t, actor):
+            # "تظاهر المئات للمطالبة بإسقاط قائد الهيئة": the side named in the demand is
+            # what the protest is against, not who protests
+            recipient, actor = actor, None
         if etype == "PROTEST" and actor is not None and actor.kind in ("state_security", "state_military"):
             # the police or army that disperse a protest face the protesters; they do not protest
             protesters = [a for a in in_clause if a.kind == "civilians"]
@@ -454,6 +472,8 @@ class EventAssembler:
                     break
         if etype == "WITHDRAW" and recipient is not None and recipient.prep in HANDOVER_PREPS:
             etype = "HANDOVER"
+        if recipient is not None and actor is not None and recipient.actor_id == actor.actor_id:
+            recipient = None  # one side named twice ("مسلحون" inside "مسلحون مجهولون") is no target
         frame = Frame(type=etype, trigger=t, form=form, sentence=si, clause=clause, actor=actor,
                       assoc=assoc, recipient=recipient, actor_carried=carried)
         frame.confidence = form.group.strength * (
