@@ -124,3 +124,19 @@ def test_the_doers_are_not_their_own_victims(pipeline: Pipeline) -> None:
     (event,) = doc.events
     assert event.type == "ABDUCTION" and event.actor is not None
     assert event.recipient is None or event.recipient.id != event.actor.id
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("هاجم مسلحون حاجزاً للجيش في ريف درعا.", "CLASH"),  # an armed side attacked: a clash
+    ("شن تنظيم داعش هجوماً على مواقع لقوات سوريا الديمقراطية في ريف دير الزور.", "CLASH"),
+    ("هاجم مستوطنون منازل الفلسطينيين في بلدة حوارة.", "ATTACK"),  # civilians attacked
+    ("تعرضت قاعدة عين الأسد لهجوم بطائرتين مسيرتين دون وقوع إصابات.", "AIRSTRIKE"),  # dual instrument
+    ("سيطرت قوات الدعم السريع على مدينة ود مدني بعد معارك مع الجيش.", "CAPTURE"),  # verb suffix, then على
+])
+def test_attack_types_follow_the_target_and_the_instrument(pipeline: Pipeline, text: str, etype: str) -> None:
+    assert etype in [e[0] for e in _events(pipeline, text)]
+
+
+def test_a_general_attack_verb_spelled_out_by_a_strike_is_that_strike(pipeline: Pipeline) -> None:
+    text = "قُتل قيادي في حركة حماس بغارة إسرائيلية استهدفت سيارته في مدينة صور جنوبي لبنان."
+    assert [e[0] for e in _events(pipeline, text)] == ["AIRSTRIKE"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from marsad.document import Actor, Document, DocumentPlace, Event, Mention, Place
 from marsad.extraction.codes import acled_code, plover_code
-from marsad.extraction.events import Frame, evidence_for, place_runs
+from marsad.extraction.events import Frame, evidence_for, is_general_attack, place_runs
 from marsad.extraction.frames import ActorSpan
 from marsad.geo import haversine_km
 from marsad.text.normalize import key
@@ -264,7 +264,8 @@ def _killings_by_strikes(built: list[Built]) -> list[Built]:
     for b in built:
         f = b.frame
         stem = key(f.trigger.text)
-        if f.type == "ATTACK" and any(stem.startswith(w) or stem.endswith(w) for w in KILLING_WORDS):
+        if f.type == "ATTACK" and (any(stem.startswith(w) or stem.endswith(w) for w in KILLING_WORDS)
+                                   or is_general_attack(f.trigger.text)):
             strike = next((k for k in built if k.frame.clause == f.clause and k.frame.type in STRIKE_TYPES
                            and k.frame.place is f.place), None)
             if strike is not None:

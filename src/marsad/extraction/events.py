@@ -75,6 +75,12 @@ FIRE_WORDS = frozenset(key(w) for w in (
     "المدفعية", "بالمدفعية", "هاون", "الهاون", "راجمات", "براجمات", "الصواريخ", "مدفعي"))
 IED_WORDS = frozenset(key(w) for w in (
     "عبوة", "بعبوة", "عبوات", "لغم", "بلغم", "ألغام", "مفخخة", "ناسفة", "متفجرة", "انتحاري"))
+# General attack words: a specific strike in the same clause spells them out ("بغارة إسرائيلية
+# استهدفت سيارته"), and against an armed side they are fighting, not an attack on civilians.
+GENERAL_ATTACK_WORDS = frozenset(key(w) for w in ("استهدف", "استهداف", "هاجم", "هجوم", "هجمات", "اعتداء"))
+ARMED_KINDS = frozenset({"state_military", "state_security", "militia", "rebel_group", "jihadist_group",
+                         "mercenary", "coalition"})
+
 # Verbs that carry a nominal event and introduce its doer: "هجوم شنّته القوات", "غارة نفذها".
 SUPPORT_VERBS = frozenset(key(w) for w in (
     "شن", "شنت", "شنه", "شنته", "شنها", "شنتها", "شنوا", "نفذ", "نفذت", "نفذه", "نفذته", "نفذها",
@@ -140,7 +146,7 @@ def refine_attack(text: str, t: Match[TriggerForm], etype: str, clause: tuple[in
         return etype
     words = (key(text[max(clause[0], t.start - 60):t.start]).split()[-3:]
              + key(text[t.start:min(clause[1], t.end + 120)]).split()[:INSTRUMENT_REACH + 1])
-    found = set(words)
+    found = set(words) | {_instrument_stem(w) for w in words}
     if found & AIR_WORDS:
         return "AIRSTRIKE"
     if etype == "ATTACK" and found & FIRE_WORDS:
@@ -148,6 +154,16 @@ def refine_attack(text: str, t: Match[TriggerForm], etype: str, clause: tuple[in
     if etype == "ATTACK" and found & IED_WORDS:
         return "EXPLOSION"
     return etype
+
+
+def _instrument_stem(word: str) -> str:
+    """An instrument word without its duals and pronoun suffixes, for the lists above:
+    "بطائرتين" -> "بطائره", "طائراته" -> "طائرات", "صاروخين" -> "صاروخ"."""
+    for suffix, repl in (("تين", "ه"), ("تان", "ه"), ("اته", "ات"), ("اتها", "ات"), ("اتهم", "ات"),
+                         ("ين", ""), ("ان", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + repl
+    return word
 
 
 _GENITIVE_GAP_WORDS = frozenset(key(w) for w in (
@@ -186,6 +202,13 @@ def _after_between(text: str, cs: int, start: int) -> bool:
         if words[i] not in _BETWEEN_FILLER:
             return False
     return False
+
+
+def is_general_attack(word: str) -> bool:
+    """Whether a trigger word is a general attack word, with its clitics, article or tanween."""
+    stems = _strip_clitics(key(word))
+    stems |= {w[2:] for w in stems if w.startswith("ال")} | {w[:-1] for w in stems if w.endswith("ا")}
+    return bool(stems & GENERAL_ATTACK_WORDS)
 
 
 def _strip_clitics(word: str) -> set[str]:
@@ -245,7 +268,8 @@ def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[
             return False
     if not (g.needs or g.needs_before or g.unless):
         return True
-    after = key(text[m.end:min(clause[1], m.end + 160)]).split()[:g.window or NEEDS_WINDOW]
+    end = _word_end(text, m.end)  # past the suffix: "سيطر|ت قوات" looks from "قوات"
+    after = key(text[end:min(clause[1], end + 160)]).split()[:g.window or NEEDS_WINDOW]
     if g.unless and _window_has(after[:3], g.unless):
         return False
     if g.needs and not _window_has(after, g.needs):
@@ -255,6 +279,14 @@ def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[
         if not _window_has(before, g.needs_before):
             return False
     return True
+
+
+def _word_end(text: str, i: int) -> int:
+    """The end of the word that covers offset `i` (letters and diacritics)."""
+    n = len(text)
+    while i < n and (text[i].isalnum() or "\u064b" <= text[i] <= "\u0652"):
+        i += 1
+    return i
 
 
 def _coordinated_actors(first: ActorSpan, actors: Sequence[ActorSpan], text: str, limit: int) -> list[ActorSpan]:
@@ -474,6 +506,9 @@ class EventAssembler:
             etype = "HANDOVER"
         if recipient is not None and actor is not None and recipient.actor_id == actor.actor_id:
             recipient = None  # one side named twice ("مسلحون" inside "مسلحون مجهولون") is no target
+        if (etype == "ATTACK" and recipient is not None and recipient.kind in ARMED_KINDS
+                and is_general_attack(t.text)):
+            etype = "CLASH"  # "هاجم مسلحون حاجزاً للجيش": an armed side attacked is a clash (ACLED)
         frame = Frame(type=etype, trigger=t, form=form, sentence=si, clause=clause, actor=actor,
                       assoc=assoc, recipient=recipient, actor_carried=carried)
         frame.confidence = form.group.strength * (
