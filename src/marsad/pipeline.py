@@ -108,7 +108,8 @@ class Pipeline:
         norm = normalize(body)
         hits = self.geocoder.geocode(doc, norm)
         # ambiguous names ("الجيش", "القوات الحكومية") read in the country the text is about
-        actor_spans = find_actors(doc.text, norm, self.actors, pub, prefer_country=_main_country(hits))
+        actor_spans = find_actors(doc.text, norm, self.actors, pub, prefer_country=_main_country(hits),
+                                  nationalities=self.nationalities)
         actor_spans = sorted(actor_spans + own_country_pronouns(norm, actor_spans, self.nationalities),
                              key=lambda a: a.start)
         forces, swallowed = self.forces.find(doc.text, actor_spans)

@@ -1,7 +1,7 @@
 """Coverage of conflict-news toponyms across the Arab region, and the rules that settle shared names.
 
 The list (data/coverage_toponyms.tsv, ~580 names from Gaza to the Iranian border) is run through
-the real pipeline by tests/gazetteer/coverage.py; these tests hold its figures and single cases.
+the real pipeline by tests/gazetteer/toponym_coverage.py; these tests hold its figures and single cases.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from marsad.document import Document
 from marsad.gazetteer.gazetteer import Gazetteer
 
 sys.path.insert(0, str(Path(__file__).parent))
-import coverage as cov  # noqa: E402  (tests/gazetteer/coverage.py)
+import toponym_coverage as cov  # noqa: E402  (tests/gazetteer/toponym_coverage.py)
 
 
 def _places(text: str) -> list[tuple[str, str, str | None, int]]:

@@ -50,12 +50,17 @@ def contract_actor(span: ActorSpan, dictionary: ActorDictionary) -> Actor:
 
 
 def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: date | None,
-                prefer_country: str | None = None) -> list[ActorSpan]:
+                prefer_country: str | None = None,
+                nationalities: Nationalities | None = None) -> list[ActorSpan]:
     """Actor mentions in `text` with their governing prepositions, new named groups included.
-    An ambiguous alias ("الجيش", "القوات الحكومية") goes to the actor of `prefer_country`."""
+    An ambiguous alias ("الجيش", "القوات الحكومية") goes to the actor of the nationality
+    adjective right after it ("قوات الحكومة الليبية"), else of `prefer_country`."""
     spans: list[ActorSpan] = []
     for m in dictionary.matcher().find(norm):
-        entry = dictionary.resolve(m.payloads, on, prefer_country=prefer_country)
+        country = prefer_country
+        if nationalities is not None and len(m.payloads) > 1:
+            country = _adjective_after(norm, m.norm_end, nationalities) or prefer_country
+        entry = dictionary.resolve(m.payloads, on, prefer_country=country)
         if entry is None:
             continue
         prep = governing_prep(text, m.start, m.prefix)
@@ -63,6 +68,15 @@ def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: da
     spans.extend(_new_groups(text, norm, spans))
     spans.sort(key=lambda a: a.start)
     return spans
+
+
+def _adjective_after(norm: Normalized, nend: int, nationalities: Nationalities) -> str | None:
+    """The country of a nationality adjective as the word after normalised offset `nend`."""
+    rest = norm.text[nend:nend + 40]
+    words = rest.split()
+    if rest[:1] and not rest[0].isspace():
+        words = words[1:]  # the match ended inside a word (a suffix follows): skip its end
+    return nationalities.country_of(words[0]) if words else None
 
 
 # "بلاده" / "دولتها" / "بلادنا": the speaker's own country, named a little before

@@ -10,6 +10,7 @@ adjective, the group itself for the nisba of a group (حوثي).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,12 @@ _WORD = re.compile(r"[\w\u064b-\u0652\u0640]+")
 # Proclitics a force noun may carry, longest first ("وبالطائرات" -> و + ب + ال).
 _CLITICS = sorted({c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل") for a in ("", "ال")} | {"لل", "ولل", "فلل"},
                   key=len, reverse=True)
+# Every clitic + force noun, mapped to its clitic: one dict lookup per word of the text instead of
+# a startswith per clitic. setdefault keeps the first clitic in _CLITICS order, the longest.
+_FORCE_FORMS: dict[str, str] = {}
+for _c in _CLITICS:
+    for _head in FORCE_HEADS:
+        _FORCE_FORMS.setdefault(_c + _head, _c)
 
 
 def _inflections(base: str) -> set[str]:
@@ -86,9 +93,12 @@ class ForceMentions:
         """New spans, and the known spans they swallow (a generic "مسلحون" inside "مسلحون حوثيون")."""
         new: list[ActorSpan] = []
         swallowed: list[ActorSpan] = []
+        known = sorted(known, key=lambda a: a.start)
+        starts = [a.start for a in known]
+        longest = max((a.end - a.start for a in known), default=0)  # a span starting before start - longest ends by start
         for m in _WORD.finditer(text):
             word = key(m.group())
-            clitic = next((c for c in _CLITICS if word.startswith(c) and word[len(c):] in FORCE_HEADS), None)
+            clitic = _FORCE_FORMS.get(word)
             if clitic is None:
                 continue
             pos = m.end()
@@ -105,8 +115,9 @@ class ForceMentions:
                 continue  # "مسيرة إيرانية الصنع": where it was made
             pre = clitic[:-2] if clitic.endswith("ال") else clitic  # the article stays in the name
             start = _offset(m.group(), len(pre)) + m.start()
-            inside = [a for a in known if start <= a.start and a.end <= e]
-            if any(a.start < e and start < a.end for a in known if a not in inside):
+            near = known[bisect_left(starts, start - longest):bisect_left(starts, e)]  # all that may overlap
+            inside = [a for a in near if start <= a.start and a.end <= e]
+            if any(a.start < e and start < a.end for a in near if not (start <= a.start and a.end <= e)):
                 continue  # a dictionary name overlaps it: the dictionary wins
             if any(a.start == start and a.end == e for a in inside):
                 continue

@@ -259,15 +259,23 @@ STRIKE_TYPES = frozenset({"AIRSTRIKE", "SHELLING", "EXPLOSION", "CLASH"})
 KILLING_WORDS = frozenset(key(w) for w in ("قتل", "مقتل", "قتلى", "استشهد", "استشهاد", "أصيب", "إصابة"))
 
 
+def _is_killing_or_general(f: Frame) -> bool:
+    stem = key(f.trigger.text)
+    return any(stem.startswith(w) or stem.endswith(w) for w in KILLING_WORDS) or is_general_attack(f.trigger.text)
+
+
 def _killings_by_strikes(built: list[Built]) -> list[Built]:
     out: list[Built] = []
     for b in built:
         f = b.frame
         stem = key(f.trigger.text)
-        if f.type == "ATTACK" and (any(stem.startswith(w) or stem.endswith(w) for w in KILLING_WORDS)
-                                   or is_general_attack(f.trigger.text)):
-            strike = next((k for k in built if k.frame.clause == f.clause and k.frame.type in STRIKE_TYPES
-                           and k.frame.place is f.place), None)
+        # (a killing word may already read as the strike it names: "قتل ... بغارة" -> AIRSTRIKE)
+        if (f.type == "ATTACK" or f.type in STRIKE_TYPES) and (
+                any(stem.startswith(w) or stem.endswith(w) for w in KILLING_WORDS) or is_general_attack(f.trigger.text)):
+            strike = next((k for k in built if k is not b and k.frame.clause == f.clause
+                           and k.frame.type in STRIKE_TYPES and k.frame.place is f.place
+                           and k.frame.trigger.start != f.trigger.start
+                           and not (f.type in STRIKE_TYPES and _is_killing_or_general(k.frame))), None)
             if strike is not None:
                 if strike.event.actor is None and b.event.actor is not None:
                     strike.event.actor = b.event.actor

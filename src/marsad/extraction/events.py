@@ -140,13 +140,17 @@ def _object_of(text: str, t: Match[TriggerForm], actor: ActorSpan, a: ActorSpan)
     return _clear_gap(text, anchor, a.start, 0)
 
 
-def refine_attack(text: str, t: Match[TriggerForm], etype: str, clause: tuple[int, int]) -> str:
-    """AIRSTRIKE / SHELLING / EXPLOSION for a general attack verb, from its instrument."""
+def refine_attack(text: str, t: Match[TriggerForm], etype: str, clause: tuple[int, int],
+                  reach: int | None = INSTRUMENT_REACH) -> str:
+    """AIRSTRIKE / SHELLING / EXPLOSION for a general attack verb, from its instrument within
+    `reach` words after it (None: anywhere in `clause` after it)."""
     if etype not in ("ATTACK", "SHELLING"):
         return etype
+    after = key(text[t.start:clause[1] if reach is None else min(clause[1], t.end + 120)]).split()
     words = (key(text[max(clause[0], t.start - 60):t.start]).split()[-3:]
-             + key(text[t.start:min(clause[1], t.end + 120)]).split()[:INSTRUMENT_REACH + 1])
+             + (after if reach is None else after[:reach + 1]))
     found = set(words) | {_instrument_stem(w) for w in words}
+    found |= {w[1:] for w in found if w[:1] in ("ب", "و") and len(w) > 4}  # "بالصواريخ" -> "الصواريخ"
     if found & AIR_WORDS:
         return "AIRSTRIKE"
     if etype == "ATTACK" and found & FIRE_WORDS:
@@ -506,6 +510,10 @@ class EventAssembler:
             etype = "HANDOVER"
         if recipient is not None and actor is not None and recipient.actor_id == actor.actor_id:
             recipient = None  # one side named twice ("مسلحون" inside "مسلحون مجهولون") is no target
+        if etype == "ATTACK" and is_general_attack(t.text):
+            # the instrument of a general attack verb may come late in its clause
+            # ("استهدفت المقاومة تجمعاً لجنود الاحتلال في محيط موقع المالكية بالصواريخ")
+            etype = refine_attack(text, t, etype, (t.start, seg_end), reach=None)
         if (etype == "ATTACK" and recipient is not None and recipient.kind in ARMED_KINDS
                 and is_general_attack(t.text)):
             etype = "CLASH"  # "هاجم مسلحون حاجزاً للجيش": an armed side attacked is a clash (ACLED)

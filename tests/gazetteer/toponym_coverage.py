@@ -1,6 +1,6 @@
 """Coverage of the gazetteer on conflict-news toponyms (data/coverage_toponyms.tsv), through the real pipeline.
 
-Usage: python tests/gazetteer/coverage.py [--misses] [--country PS]
+Usage: python tests/gazetteer/toponym_coverage.py [--misses] [--country PS]
 
 Each name is put in two sentences, one with a preposition in front ("خرجت تظاهرات في X اليوم") and
 one without ("قتل ثلاثة مدنيين في قصف استهدف X اليوم"), run through marsad.extract, and counted
