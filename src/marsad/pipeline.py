@@ -7,6 +7,7 @@ import re
 import logging
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from marsad.document import Document, Entity, Place, Source, text_doc_id
 from marsad.extraction.agents import ForceMentions
@@ -26,6 +27,7 @@ from marsad.resolve import attribution, dates, modality, quantities
 from marsad.resolve.fill import fill
 from marsad.text.normalize import key, normalize
 from marsad.text.segment import sentences
+from marsad.text.spans import SpanIndex
 
 # Kinds that speak for their state: a ministry for the army, the army for the state.
 STATE_ORGANS = frozenset({"state", "state_military", "state_security", "government"})
@@ -114,7 +116,9 @@ class Pipeline:
                              key=lambda a: a.start)
         forces, swallowed = self.forces.find(doc.text, actor_spans)
         if forces:
-            actor_spans = sorted([a for a in actor_spans if a not in swallowed] + forces, key=lambda a: a.start)
+            # swallowed spans are items of actor_spans: identity finds them without a scan per span
+            gone = {id(a) for a in swallowed}
+            actor_spans = sorted([a for a in actor_spans if id(a) not in gone] + forces, key=lambda a: a.start)
         hits_at, site_phrases = _hits_by_span(hits), _site_phrases(hits)
         actor_spans = [a for a in actor_spans if not _is_place_not_actor(a, hits_at)
                        and not _inside_place_name(a, site_phrases)]
@@ -123,16 +127,17 @@ class Pipeline:
         doc.dates = dates.find_dates(body, pub, norm=norm)
         qty = quantities.find_quantities(body)
         cues = attribution.find_sources(body, doc.sentences, outlet=outlet)
-        triggers = [t for t in self.triggers.find(norm) if not _inside_longer(t, actor_spans)]
+        actor_index = SpanIndex(actor_spans)
+        triggers = [t for t in self.triggers.find(norm) if not _inside_longer(t, actor_index)]
         # Every toponym is a document place; only those not used as an actor's name
         # ("انسحبت روسيا", "ميليشيات إيران") can be where an event happened.
-        place_mentions = [m for m in doc.mentions if m.kind == "place" and _is_place(m.data, actor_spans)]
+        place_mentions = [m for m in doc.mentions if m.kind == "place" and _is_place(m.data, actor_index)]
         frames = self.assembler.frames(doc, triggers, actor_spans, place_mentions,
                                        topic=self._headline_subject(doc.title, pub))
         built = build_events(doc, frames, place_mentions,
                              to_actor=lambda a: contract_actor(a, self.actors),
                              part_of=self._part_of, country_place=self._country_place)
-        fill(doc, built, pub, cues, qty, self._speakers(body, cues, actor_spans), same_side=self._same_state)
+        fill(doc, built, pub, cues, qty, self._speakers(body, cues, actor_index), same_side=self._same_state)
         doc.events = [b.event for b in built]
         _add_entities(doc, actor_spans, qty, hits)
         return doc
@@ -178,7 +183,7 @@ class Pipeline:
         entry, s, e = found
         return ActorSpan(s, e, text[s:e], entry.id, None, entry)
 
-    def _speakers(self, text: str, cues: list[attribution.SourceCue], actors: list[ActorSpan]) -> dict[int, str]:
+    def _speakers(self, text: str, cues: list[attribution.SourceCue], actors: SpanIndex[ActorSpan]) -> dict[int, str]:
         """The side each source cue speaks for: an actor named in it ("أعلنت وزارة الدفاع
         الروسية") or else a nationality adjective in it ("المتحدث باسم الخارجية الروسية")."""
         out: dict[int, str] = {}
@@ -189,7 +194,7 @@ class Pipeline:
             tail = _COMPLEMENTISER.search(text, c.end, min(len(text), c.end + SPEAKER_TAIL))
             if tail is not None:
                 end = tail.start()
-            named = next((a.actor_id for a in actors if c.start <= a.start < end), None)
+            named = next((a.actor_id for a in actors.starting(c.start, end)), None)
             if named is None:
                 for w in key(text[c.start:end]).split():
                     code = self.nationalities.country_of(w)
@@ -237,11 +242,11 @@ def _main_country(hits: list[PlaceHit]) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-def _is_place(hit: PlaceHit, actors: list[ActorSpan]) -> bool:
+def _is_place(hit: PlaceHit, actors: SpanIndex[ActorSpan]) -> bool:
     """A toponym is no place when it is part of a longer actor name ("ميليشيات إيران") or is
     itself an actor in subject or object position ("انسحبت روسيا"); after a locative preposition
     ("في سوريا") it is a place."""
-    for a in actors:
+    for a in actors.meeting(hit.start, hit.end):
         if a.start <= hit.start and hit.end <= a.end:
             if (a.end - a.start) > (hit.end - hit.start):
                 return False
@@ -268,22 +273,29 @@ def _is_place_not_actor(a: ActorSpan, hits_at: dict[tuple[int, int], list[PlaceH
     return a.prep != "الي" and any(_place_wins(a, h) for h in hits_at.get((a.start, a.end), ()))
 
 
-def _site_phrases(hits: list[PlaceHit]) -> list[tuple[int, int]]:
+class _Phrase(NamedTuple):
+    start: int
+    end: int
+
+
+def _site_phrases(hits: list[PlaceHit]) -> SpanIndex[_Phrase]:
     """The spans of the place names that name a site, computed once per document."""
-    return [(min(h.phrase_start, h.start), max(h.phrase_end, h.end)) for h in hits if h.place.site is not None]
+    return SpanIndex([_Phrase(min(h.phrase_start, h.start), max(h.phrase_end, h.end))
+                      for h in hits if h.place.site is not None])
 
 
-def _inside_place_name(a: ActorSpan, site_phrases: list[tuple[int, int]]) -> bool:
+def _inside_place_name(a: ActorSpan, site_phrases: SpanIndex[_Phrase]) -> bool:
     """An actor alias inside a longer place name ("دمشق" in "مطار دمشق الدولي") is no actor."""
-    return any(s <= a.start and a.end <= e and (e - s) > (a.end - a.start) for s, e in site_phrases)
+    return any(s <= a.start and a.end <= e and (e - s) > (a.end - a.start)
+               for s, e in site_phrases.meeting(a.start, a.end))
 
 
-def _inside_longer(t, actor_spans) -> bool:  # type: ignore[no-untyped-def]
+def _inside_longer(t, actors: SpanIndex[ActorSpan]) -> bool:  # type: ignore[no-untyped-def]
     """A trigger word inside a longer actor name ("الحشد" in "الحشد الشعبي") is no trigger, except
     a protest word inside a name for the protesters ("مئات المتظاهرين"): they are the event."""
     protest = any(f.group.event_type == "PROTEST" for f in t.payloads)
     return any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
-               and not (protest and a.kind == "civilians") for a in actor_spans)
+               and not (protest and a.kind == "civilians") for a in actors.meeting(t.start, t.end))
 
 
 def _add_entities(doc: Document, actor_spans, qty, hits) -> None:  # type: ignore[no-untyped-def]
