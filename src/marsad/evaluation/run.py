@@ -6,7 +6,6 @@ import json
 import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -15,11 +14,11 @@ from typing import Any, Protocol
 from marsad.errors import EvaluationError
 from marsad.evaluation.report import Report
 from marsad.evaluation.score import score
+from marsad.ingest.records import InputRecord, read_article_file
 
 logger = logging.getLogger(__name__)
 
 SCHEMA_RESOURCE = "contract_schema.json"  # copy of shared/contract/schema.json (a test keeps them equal)
-_UNKNOWN = "unknown"  # the article header's word for a missing value
 
 
 class _Document(Protocol):
@@ -34,44 +33,19 @@ class PipelineLike(Protocol):
             path: str | None = None) -> _Document: ...
 
 
-@dataclass(slots=True)
-class _Article:
-    """The fields of an article file that the pipeline takes (the header block, then the body)."""
-
-    text: str
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    path: str | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
 # ---------------------------------------------------------------------------
 # Reading
 
 
-def _known(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    return None if not value or value.lower() == _UNKNOWN else value
-
-
-def read_article(path: Path) -> _Article:
-    """Read one article file (header block, then body) with marsad.ingest.records.read_article_file."""
-    from marsad.ingest.records import read_article_file
-
+def read_article(path: Path) -> InputRecord:
+    """Read one article file (header block, then body; "unknown" values are None)."""
     try:
         record = read_article_file(path)
     except OSError as exc:
         raise EvaluationError(f"{path}: cannot read the article: {exc}") from exc
     if record.error or record.text is None:
         raise EvaluationError(f"{path}: cannot read the article: {record.error}")
-    return _Article(
-        text=record.text, title=_known(record.title), published=_known(record.published),
-        url=_known(record.url), outlet=_known(record.outlet), path=str(path), warnings=list(record.warnings),
-    )
+    return record
 
 
 def load_golds(gold_dir: Path) -> dict[str, dict[str, Any]]:
@@ -187,7 +161,7 @@ def run_evaluation(
         try:
             document = pipeline.run(
                 text=article.text, title=article.title, published=article.published, url=article.url,
-                outlet=article.outlet, doc_id=doc, path=article.path,
+                outlet=article.outlet, doc_id=doc, path=str(path),
             )
         except Exception as exc:
             raise EvaluationError(f"{path}: the pipeline failed on this article: {exc!r}") from exc

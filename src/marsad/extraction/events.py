@@ -19,6 +19,7 @@ from marsad.extraction.frames import (
 from marsad.lexicon.matcher import Match
 from marsad.lexicon.triggers import TriggerForm
 from marsad.text.normalize import key
+from marsad.text.spans import SpanIndex
 
 log = logging.getLogger(__name__)
 
@@ -332,10 +333,11 @@ class EventAssembler:
         last_subject: ActorSpan | None = topic
         self._subject_sentence = 0 if topic is not None else -10
         told: set[str] = set()  # event types already read, for anaphoric verbal nouns
+        trigger_index, actor_index = SpanIndex(triggers), SpanIndex(actors)
         for si, sent in enumerate(doc.sentences):
-            sent_triggers = [t for t in triggers if sent.start <= t.start < sent.end]
+            sent_triggers = trigger_index.starting(sent.start, sent.end)
             if not sent_triggers:
-                subj = self._first_subject(actors, sent.start, sent.end)
+                subj = self._first_subject(actor_index, sent.start, sent.end)
                 if subj is not None:
                     last_subject, self._subject_sentence = subj, si
                 continue
@@ -354,14 +356,14 @@ class EventAssembler:
                         done.add(form.group.event_type)
                         if form.group.event_type in told and anaphoric(text, t, form, clause):
                             continue
-                        frame = self._frame(text, sent, si, clause, t, form, actors, places,
+                        frame = self._frame(text, sent, si, clause, t, form, actor_index, places,
                                             last_subject, clause_triggers)
                         if frame is not None:
                             frames.append(frame)
                             told.add(form.group.event_type)
                             if frame.actor is not None and not frame.actor_carried:
                                 last_subject, self._subject_sentence = frame.actor, si
-                subj = self._first_subject(actors, cs, ce)
+                subj = self._first_subject(actor_index, cs, ce)
                 if subj is not None and not clause_triggers:
                     last_subject, self._subject_sentence = subj, si
         return frames
@@ -369,14 +371,14 @@ class EventAssembler:
     # -- arguments -------------------------------------------------------------------------
 
     @staticmethod
-    def _first_subject(actors: Sequence[ActorSpan], start: int, end: int) -> ActorSpan | None:
-        for a in actors:
-            if start <= a.start < end and a.prep is None:
+    def _first_subject(actors: SpanIndex[ActorSpan], start: int, end: int) -> ActorSpan | None:
+        for a in actors.starting(start, end):
+            if a.prep is None:
                 return a
         return None
 
     def _frame(self, text: str, sent: Sentence, si: int, clause: tuple[int, int],
-               t: Match[TriggerForm], form: TriggerForm, actors: Sequence[ActorSpan],
+               t: Match[TriggerForm], form: TriggerForm, actors: SpanIndex[ActorSpan],
                places: Sequence[Mention], last_subject: ActorSpan | None,
                clause_triggers: Sequence[Match[TriggerForm]]) -> Frame | None:
         cs, ce = clause
@@ -392,10 +394,10 @@ class EventAssembler:
         for other in clause_triggers:
             if other.end <= t.start and all(f.group.event_type != etype for f in other.payloads):
                 seg_start = other.end
-        in_clause = [a for a in actors if cs <= a.start < ce and not (a.start < t.end and t.start < a.end)]
+        in_clause = [a for a in actors.starting(cs, ce) if not (a.start < t.end and t.start < a.end)]
         # Civilians are the doers of protests only; elsewhere they are targets.
         subjects = [a for a in in_clause if a.kind != "civilians" or etype == "PROTEST"]
-        same_span = [a for a in actors if a.start >= t.start and a.end <= t.end]
+        same_span = [a for a in actors.starting(t.start, t.end + 1) if a.end <= t.end]
         after = [a for a in subjects if a.start >= t.end]
         before = [a for a in subjects if a.end <= t.start]
         after_all = [a for a in in_clause if a.start >= t.end]
@@ -476,7 +478,8 @@ class EventAssembler:
                 actor = giver[0]
         if etype == "PROTEST":
             # the protesters named around the protest word: "مئات المتظاهرين", "المشاركون في الوقفة"
-            holders = [a for a in actors if a.start <= t.start and t.end <= a.end and a.kind == "civilians"]
+            holders = [a for a in actors.meeting(t.start, t.end)
+                       if a.start <= t.start and t.end <= a.end and a.kind == "civilians"]
             in_clause = holders + in_clause
             if holders and (actor is None or carried):
                 actor, carried = holders[0], False
@@ -489,7 +492,9 @@ class EventAssembler:
             protesters = [a for a in in_clause if a.kind == "civilians"]
             recipient, actor = (actor if not carried else recipient), (protesters[0] if protesters else None)
             carried = False
-        assoc = _coordinated_actors(actor, actors, text, ce) if actor is not None and not carried else []
+        # _coordinated_actors skips every actor that starts at or before `actor` or at or after ce
+        assoc = (_coordinated_actors(actor, actors.starting(actor.start + 1, ce), text, ce)
+                 if actor is not None and not carried else [])
         if between_other is not None:
             assoc = [a for a in assoc if a is not between_other]
         if (assoc and etype in TARGET_TYPES and form.pos == "verb" and recipient is None
