@@ -13,6 +13,7 @@ from marsad.extraction.events import Frame, evidence_for, is_general_attack, pla
 from marsad.extraction.frames import ActorSpan
 from marsad.geo import haversine_km
 from marsad.text.normalize import key
+from marsad.text.spans import SpanIndex
 
 # Type families that describe one happening: a withdrawal in favour of someone is a handover.
 FAMILY = {"HANDOVER": "WITHDRAW", "SHELLING": "AIRSTRIKE"}
@@ -36,9 +37,10 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
     """Assign places to frames, split coordinated places, merge duplicates, inherit recipients."""
     text = doc.text
     fallback = _fallback_place(doc, places, country_place)
+    indexed = _Places(places)
     built: list[Built] = []
     for f in frames:
-        for place in _frame_places(text, doc, f, places) or [fallback]:
+        for place in _frame_places(text, doc, f, indexed) or [fallback]:
             f2 = Frame(type=f.type, trigger=f.trigger, form=f.form, sentence=f.sentence,
                        clause=f.clause, actor=f.actor, assoc=f.assoc, recipient=f.recipient,
                        place=place, confidence=f.confidence, actor_carried=f.actor_carried)
@@ -93,7 +95,26 @@ def _kinds_of(p: Mention) -> set[str]:
     return kinds
 
 
-def _anaphoric_place(text: str, f: Frame, places: Sequence[Mention]) -> Mention | None:
+class _Places:
+    """The document's place mentions, indexed once for the lookups of every frame."""
+
+    def __init__(self, places: Sequence[Mention]) -> None:
+        self.all = SpanIndex(places)
+        self._usable: dict[frozenset[str], SpanIndex[Mention]] = {}
+
+    def starting(self, start: int, stop: int) -> list[Mention]:
+        return self.all.starting(start, stop)
+
+    def usable(self, kinds: frozenset[str]) -> SpanIndex[Mention]:
+        """The places in the text an anaphor for `kinds` may point back to (few distinct kinds)."""
+        if kinds not in self._usable:
+            self._usable[kinds] = SpanIndex([
+                p for p in self.all.items
+                if p.start >= 0 and getattr(p.data, "context", None) not in ("rif", "admin") and _kinds_of(p) & kinds])
+        return self._usable[kinds]
+
+
+def _anaphoric_place(text: str, f: Frame, places: _Places) -> Mention | None:
     cs, ce = f.clause
     t = f.trigger
     window = " ".join(key(text[t.end:min(ce, t.end + 120)]).split()[:ANAPHOR_WORDS])
@@ -107,12 +128,11 @@ def _anaphoric_place(text: str, f: Frame, places: Sequence[Mention]) -> Mention 
         kinds = _FEMININE
     else:
         kinds = _MASCULINE
-    usable = [p for p in places if p.start >= 0 and getattr(p.data, "context", None) not in ("rif", "admin")
-              and _kinds_of(p) & kinds]
-    before = [p for p in usable if p.end <= t.start]
-    if before:
-        return before[-1]
-    after = [p for p in usable if p.start >= ce and p.start - ce <= ANAPHOR_FORWARD]
+    usable = places.usable(kinds)
+    before = usable.last_starting_before(t.start + 1, lambda p: p.end <= t.start)
+    if before is not None:
+        return before
+    after = usable.starting(ce, ce + ANAPHOR_FORWARD + 1)
     return after[0] if after else None
 
 
@@ -122,28 +142,32 @@ ANAPHOR_FORWARD = 300  # characters: an antecedent named just after ("... من �
 _WITNESS = re.compile(r"(?:^|\s)[وف]?(?:شهد|شهدت|تشهد|يشهد)\s+(?:\S+\s+){1,4}$")
 
 
-def _frame_places(text: str, doc: Document, f: Frame, places: Sequence[Mention]) -> list[Mention | None]:
+def _frame_places(text: str, doc: Document, f: Frame, indexed: _Places) -> list[Mention | None]:
     cs, ce = f.clause
     t = f.trigger
+
+    def runs_in(clause: tuple[int, int], start: int, stop: int) -> list[list[Mention]]:
+        return place_runs(text, clause, start, indexed.starting(start, stop), stop)
+
     # "شهدت مدينة درعا مظاهرة ...": the place is the subject of شهد, named before the event
     witness = _WITNESS.search(key(text[cs:t.start]))
     if witness is not None:
-        runs = place_runs(text, f.clause, cs, places, t.start)
+        runs = runs_in(f.clause, cs, t.start)
         if runs:
             return list(runs[-1])
-    runs = place_runs(text, f.clause, t.end, places, ce)
+    runs = runs_in(f.clause, t.end, ce)
     if runs:
         return list(runs[0])
-    anaphor = _anaphoric_place(text, f, places)
+    anaphor = _anaphoric_place(text, f, indexed)
     if anaphor is not None:
         return [anaphor]
-    runs = place_runs(text, f.clause, cs, places, t.start)
+    runs = runs_in(f.clause, cs, t.start)
     if runs:
         return list(runs[-1])
     # A place named earlier in the sentence ("في مدينة حلب، اعتقلت ..."); places in later
     # clauses belong to their own events.
     sent = doc.sentences[f.sentence]
-    runs = place_runs(text, (sent.start, cs), max(sent.start, cs - SENTENCE_PLACE_REACH), places, cs)
+    runs = runs_in((sent.start, cs), max(sent.start, cs - SENTENCE_PLACE_REACH), cs)
     if runs:
         return list(runs[-1])
     return []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Generic, Protocol, TypeVar
 
 
@@ -50,3 +50,12 @@ class SpanIndex(Generic[S]):
         An item starting before lo - (the longest item's length) ends before lo.
         """
         return self.starting(lo - self._longest, hi + 1)
+
+    def last_starting_before(self, hi: int, test: Callable[[S], bool]) -> S | None:
+        """The last item, in the given order, that starts before hi and passes `test`."""
+        j = bisect_left(self._starts, hi)
+        positions = range(j - 1, -1, -1) if self._order is None else sorted(self._order[:j], reverse=True)
+        for k in positions:
+            if test(self.items[k]):
+                return self.items[k]
+        return None
