@@ -135,3 +135,34 @@ def test_the_python_api_stays_callable_after_the_pipeline_is_imported() -> None:
     second = marsad.extract("قصفت المدفعية التركية قرية في ريف الحسكة.")
     assert [e.type for e in first.events] == ["WITHDRAW"]
     assert second.events and second.events[0].type == "SHELLING"
+
+
+SEED = ROOT.parent / "shared" / "dev" / "articles" / "000.txt"
+
+
+def test_the_seed_article_end_to_end(pipeline: Pipeline) -> None:
+    """The issues' acceptance on the seed: dates, sources per withdrawal, the Latakia deal."""
+    if not SEED.exists():
+        pytest.skip(f"the seed article is read from {SEED} (../shared is absent)")
+    from marsad.ingest.records import read_article_file
+    from marsad.runner import document_for
+
+    doc, error = document_for(read_article_file(SEED), pipeline)
+    assert error is None
+    by_place = {e.location.name: e for e in doc.events if e.location is not None}
+    for e in doc.events:
+        assert e.date is not None and e.date.start is not None
+        assert "2022-04-13" <= e.date.start <= "2022-04-17" and e.date.precision in ("day", "week")
+    assert by_place["Manbij"].attribution.source_kind == "activists"
+    for name in ("Aleppo", "Mhin Arms Depots"):
+        a = by_place[name].attribution
+        assert (a.source_name, a.medium) == ("أيمن عبد النور", "twitter"), name
+    camp = next(e for e in doc.events if e.type == "ESTABLISH_BASE" and e.location and "fir" in e.location.name)
+    assert "أورينت" in (camp.attribution.source_name or "")
+    latakia = [e for e in doc.events if e.location is not None and e.location.name == "Latakia"]
+    assert any(e.quantity is not None and e.quantity.value == 800 for e in latakia)
+    assert any(e.modality == "planned" for e in latakia)
+    withdrawals = {e.location.name for e in doc.events if e.type in ("WITHDRAW", "HANDOVER") and e.location}
+    assert {"Aleppo", "Mhin Arms Depots", "Manbij"} <= withdrawals
+    assert all(e.recipient is not None and e.recipient.id == "IRN_PROXIES"
+               for e in doc.events if e.type in ("WITHDRAW", "HANDOVER"))

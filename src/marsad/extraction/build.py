@@ -389,6 +389,15 @@ def _absorb(first: Built, other: Built) -> None:
         if all(x.id != y.id for y in a.assoc_actors):
             a.assoc_actors.append(x)
     a.confidence = max(a.confidence, b.confidence)
+    if not _names_its_place(first.frame) and _names_its_place(other.frame):
+        # Keep the telling that names the place itself ("أخلت مواقع لها في مدينة حلب", with its
+        # source) over one that only points at it ("وانسحبت منها"): evidence, date and source
+        # are read from the kept frame.
+        first.frame, a.evidence = other.frame, b.evidence
+
+
+def _names_its_place(f: Frame) -> bool:
+    return f.place is not None and f.clause[0] <= f.place.start < f.clause[1]
 
 
 def _more_specific(b: Event, a: Event) -> bool:

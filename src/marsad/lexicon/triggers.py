@@ -133,13 +133,19 @@ def _expand(group: TriggerGroup, spec: dict[str, Any]) -> list[TriggerForm]:
 
 
 def _drop_nested(hits: Sequence[Match[TriggerForm]]) -> list[Match[TriggerForm]]:
-    """Drop a hit that lies strictly inside a longer hit (the phrase beats its head word)."""
+    """Drop a hit that lies strictly inside a longer hit (the phrase beats its head word).
+
+    `hits` are sorted by (start, -end)."""
     kept: list[Match[TriggerForm]] = []
     for h in hits:
         if any(k.start <= h.start and h.end <= k.end and (k.end - k.start) > (h.end - h.start)
                for k in kept[-6:]):
             continue
-        kept = [k for k in kept if not (h.start <= k.start and k.end <= h.end
-                                        and (h.end - h.start) > (k.end - k.start))]
+        # Hits come sorted by start (see find): only the kept tail starting at h.start can lie inside h.
+        tail = len(kept)
+        while tail and kept[tail - 1].start >= h.start:
+            tail -= 1
+        kept[tail:] = [k for k in kept[tail:] if not (h.start <= k.start and k.end <= h.end
+                                                      and (h.end - h.start) > (k.end - k.start))]
         kept.append(h)
     return kept
