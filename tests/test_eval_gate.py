@@ -18,7 +18,7 @@ MINIMUMS: dict[str, float] = {
     "place_accuracy": 0.94,
     "actor_recall": 0.92,
     "actor_precision": 0.92,
-    "date_accuracy": 0.96,
+    "date_accuracy": 0.99,
     "modality_accuracy": 0.82,
 }
 MAX_SCHEMA_ERRORS = 0  # every prediction must follow shared/contract/schema.json

@@ -640,3 +640,17 @@ def test_seed_article_is_dated_to_mid_april_2022() -> None:
         ed = event_date(body, evidence_start, evidence_start + 20, dates, published)
         assert ed.start is not None and abs((date.fromisoformat(ed.start) - date(2022, 4, 15)).days) <= 2
         assert ed.precision in ("day", "week")
+
+
+def test_a_date_in_a_relative_clause_after_the_trigger_dates_its_noun_not_the_event() -> None:
+    text = "أفاد مصدر عسكري بأن أنقرة تقيم قاعدة عسكرية في مدينة الباب التي تم تحريرها الأسبوع الماضي."
+    pub = date(2017, 2, 28)
+    found = find_dates(text, pub)
+    with_trigger = event_date(text, 0, len(text), found, pub, trigger=text.index("تقيم"))
+    assert with_trigger.text is None and with_trigger.end == "2017-02-28"  # reported within the week
+    # without knowing the trigger, the relative clause's date is all there is
+    assert event_date(text, 0, len(text), found, pub).text == "الأسبوع الماضي"
+    # a date before the relative clause still dates the event
+    text2 = "أقامت أنقرة أمس قاعدة عسكرية في مدينة الباب التي تم تحريرها الأسبوع الماضي."
+    found2 = find_dates(text2, pub)
+    assert event_date(text2, 0, len(text2), found2, pub, trigger=text2.index("أقامت")).start == "2017-02-27"

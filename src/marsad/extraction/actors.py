@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from marsad.document import Actor, Document, Mention
 from marsad.extraction.frames import ActorSpan, governing_prep
 from marsad.text.normalize import Normalized, key
+from marsad.text.spans import SpanIndex
 
 if TYPE_CHECKING:
     from marsad.lexicon.actors import ActorDictionary
@@ -89,17 +90,18 @@ def own_country_pronouns(norm: Normalized, spans: list[ActorSpan], nationalities
     """Spans for "his/her/our country" resolved to the nearest country named before it."""
     out: list[ActorSpan] = []
     text = norm.original
+    index = SpanIndex(spans)
     for m in _OWN_COUNTRY.finditer(norm.text):
         start, end = norm.span(m.start(), m.end())
-        code = _country_before(norm, m.start(), start, spans, nationalities)
+        code = _country_before(norm, m.start(), start, index, nationalities)
         state = nationalities.state(code) if code else None
-        if state is None or any(a.start <= start < a.end for a in spans):
+        if state is None or any(a.start <= start < a.end for a in index.meeting(start, start)):
             continue
         out.append(ActorSpan(start, end, text[start:end], state.id, governing_prep(text, start, ""), state))
     return out
 
 
-def _country_before(norm: Normalized, nstart: int, start: int, spans: list[ActorSpan],
+def _country_before(norm: Normalized, nstart: int, start: int, spans: SpanIndex[ActorSpan],
                     nationalities: Nationalities) -> str | None:
     """The country of the nearest actor or nationality adjective before normalised offset `nstart`."""
     lo = max(0, nstart - OWN_COUNTRY_REACH)
@@ -108,7 +110,7 @@ def _country_before(norm: Normalized, nstart: int, start: int, spans: list[Actor
         code = nationalities.country_of(key(w.group()))
         if code:
             best = (norm.index[lo + w.start()], code)
-    for a in spans:
+    for a in spans.meeting(start - OWN_COUNTRY_REACH, start):
         country = getattr(a.data, "country", None)
         if (country and a.kind not in ("media", "person", "company") and a.end <= start
                 and start - a.end <= OWN_COUNTRY_REACH and (best is None or a.start > best[0])):

@@ -240,14 +240,17 @@ def _merge(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Buil
     # A formation told over consecutive sentences ("شكّلت إيران ميليشيا" ... "أطلقت الميليشيات
     # الإيرانية على التشكيل الجديد اسم"): keep the most specific actor.
     kept: list[Built] = []
+    groups: list[Built] = []  # the FORM_GROUP events of kept, the only ones a twin is looked for in
     for b in out:
         e = b.event
-        twin = next((k for k in kept if k.event.type == e.type == "FORM_GROUP"
+        twin = next((k for k in groups if e.type == "FORM_GROUP"
                      and abs(k.frame.sentence - b.frame.sentence) <= FORM_GROUP_MERGE_SENTENCES
                      and k.event.actor and e.actor
                      and (part_of(e.actor.id, k.event.actor.id) or part_of(k.event.actor.id, e.actor.id))), None)
         if twin is None:
             kept.append(b)
+            if e.type == "FORM_GROUP":
+                groups.append(b)
             continue
         if part_of(e.actor.id, twin.event.actor.id):  # type: ignore[union-attr]
             twin.event.actor = e.actor
@@ -261,17 +264,19 @@ def _verb_and_noun_twins(built: list[Built]) -> list[Built]:
     بأنظمة أسلحة" the noun أسلحة repeats the transfer that زوّد tells, and the actor it would
     take (سوريا, the verb's object) lies inside the verb's own arguments."""
     out: list[Built] = []
+    in_clause: dict[tuple[int, int], list[Built]] = {}  # out by clause: a twin shares the clause
     for b in built:
         f = b.frame
         twin = None
         if f.form.pos == "noun":
-            twin = next((k for k in out if k.frame.form.pos == "verb" and k.frame.clause == f.clause
+            twin = next((k for k in in_clause.get(f.clause, ()) if k.frame.form.pos == "verb"
                          and FAMILY.get(k.frame.type, k.frame.type) == FAMILY.get(f.type, f.type)
                          and (k.frame.trigger.end <= f.trigger.start or k.frame.trigger.start == f.trigger.start)
                          and k.frame.place is f.place
                          and _within_verb(k.frame, f)), None)
         if twin is None:
             out.append(b)
+            in_clause.setdefault(f.clause, []).append(b)
         elif twin.frame.trigger.start != f.trigger.start:  # the same word read as a noun adds nothing
             _absorb(twin, b)
     return out
@@ -290,13 +295,16 @@ def _is_killing_or_general(f: Frame) -> bool:
 
 def _killings_by_strikes(built: list[Built]) -> list[Built]:
     out: list[Built] = []
+    in_clause: dict[tuple[int, int], list[Built]] = {}  # the strike is told in the same clause
+    for b in built:
+        in_clause.setdefault(b.frame.clause, []).append(b)
     for b in built:
         f = b.frame
         stem = key(f.trigger.text)
         # (a killing word may already read as the strike it names: "قتل ... بغارة" -> AIRSTRIKE)
         if (f.type == "ATTACK" or f.type in STRIKE_TYPES) and (
                 any(stem.startswith(w) or stem.endswith(w) for w in KILLING_WORDS) or is_general_attack(f.trigger.text)):
-            strike = next((k for k in built if k is not b and k.frame.clause == f.clause
+            strike = next((k for k in in_clause[f.clause] if k is not b
                            and k.frame.type in STRIKE_TYPES and k.frame.place is f.place
                            and k.frame.trigger.start != f.trigger.start
                            and not (f.type in STRIKE_TYPES and _is_killing_or_general(k.frame))), None)
@@ -330,6 +338,9 @@ def _drop_subsumed(built: list[Built], part_of: Callable[[str, str], bool]) -> l
     then Aleppo, Raqqa, Manbij...) sums them up and stays an event of its own; over a single
     one it is that event told twice."""
     out: list[Built] = []
+    by_family: dict[str, list[Built]] = {}  # _same_side needs the same family (which _absorb keeps)
+    for b in built:
+        by_family.setdefault(FAMILY.get(b.event.type, b.event.type), []).append(b)
     for b in built:
         wide = b.event.location
         if wide is None or wide.precision == 1 or b.event.actor is None:
@@ -337,7 +348,7 @@ def _drop_subsumed(built: list[Built], part_of: Callable[[str, str], bool]) -> l
             continue
         fam, actor = FAMILY.get(b.event.type, b.event.type), b.event.actor.id
         # Places listed together for one trigger are distinct places, never one inside another.
-        inner = [k for k in built if k is not b and k.frame.trigger is not b.frame.trigger
+        inner = [k for k in by_family[fam] if k is not b and k.frame.trigger is not b.frame.trigger
                  and _same_side(k, fam, actor, part_of)
                  and k.event.location is not None and k.event.location.precision < wide.precision
                  and _inside(k.event.location, wide)]

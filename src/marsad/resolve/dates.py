@@ -1240,15 +1240,19 @@ def _usable(m: DateMention) -> bool:
 
 
 def event_date(doc_text: str, evidence_start: int, evidence_end: int, dates: list[DateMention],
-               published: date | None) -> EventDate:
+               published: date | None, trigger: int | None = None) -> EventDate:
     """The date of the event read from `doc_text[evidence_start:evidence_end]`.
 
-    In order: a date inside the evidence (the most precise, then the first); else the
+    In order: a date inside the evidence (the most precise, then the first; not one inside a
+    relative clause after the `trigger` offset: "قاعدة في مدينة الباب التي حُررت الأسبوع
+    الماضي" dates the town's capture, not the base); else the
     nearest date in the same sentence (not one inside a relative clause that follows the
     evidence); else an earlier date in the same paragraph; else a date opening the article
     that no other date has replaced; else the week before `published`; else unknown.
     """
-    usable = [m for m in dates if _usable(m)]
+    usable = [m for m in dates if _usable(m)
+              and not (trigger is not None and trigger < m.start < evidence_end
+                       and _RELATIVE_PRONOUN.search(doc_text, trigger, m.start))]
     inside = [m for m in usable if evidence_start <= m.start and m.end <= evidence_end]
     if inside:
         best = min(inside, key=lambda m: (_PRECISION_RANK[m.precision], m.start))

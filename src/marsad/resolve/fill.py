@@ -35,7 +35,7 @@ def fill(doc: Document, built: Sequence[Built], published: date | None,
     for b in built:
         e, f = b.event, b.frame
         cs, ce = f.clause
-        e.date = event_date(text, cs, ce, doc.dates, published)
+        e.date = event_date(text, cs, ce, doc.dates, published, trigger=f.trigger.start)
         e.attribution = attribute(text, doc.sentences, list(cues), cs, ce)
         cue = _cue_for(cues, cs, ce)
         source_actor = speaker_of.get(cue.start) if cue is not None else None
