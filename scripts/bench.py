@@ -1,12 +1,17 @@
 """Benchmark marsad: start-up time and articles per second on one core for 3,000-character articles.
 
-Usage: python scripts/bench.py [--articles N] [--chars 3000] [--dev ../shared/dev/articles]
+Usage: python scripts/bench.py [--articles N] [--chars 3000] [--dev ../shared/dev/articles] [--long]
 
 Articles are built from the sentences of the shipped examples and of the dev articles,
 shuffled and cut to --chars characters, so every article differs. --dev defaults to
 ../shared/dev/articles when that folder exists: the examples alone are far denser in events
 than real news, so the headline figure uses both. The examples-only rate is printed too
 (`examples_only_*`), for comparison with earlier runs.
+
+--long also times one document of MAX_CHARS (1,000,000) characters, the per-record cap: one
+sentence repeated (`long_document_seconds`, the case reported in the issue) and the shuffled
+sentences above (`long_mixed_document_seconds`). Every stage must stay near-linear for these
+to take seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -55,6 +60,15 @@ def build_articles(sentences: list[str], n: int, chars: int, seed: int = 7) -> l
     return articles
 
 
+LONG_SENTENCE = "انسحبت القوات الروسية من مطار القامشلي في ريف الحسكة. "
+
+
+def _long_seconds(pipeline, text: str) -> float:  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    pipeline.run(text)
+    return time.perf_counter() - t
+
+
 def _subprocess_seconds(code: str, repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -79,6 +93,7 @@ def main() -> None:
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV if DEFAULT_DEV.is_dir() else None,
                     help="also draw sentences from these articles (default: ../shared/dev/articles if present)")
     ap.add_argument("--no-dev", action="store_true", help="build articles from the examples only")
+    ap.add_argument("--long", action="store_true", help="also time one 1,000,000-character document")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
     dev = None if args.no_dev else args.dev
@@ -105,6 +120,16 @@ def main() -> None:
             "examples_only_articles_per_second": round(len(dense) / d_elapsed, 1),
             "examples_only_ms_per_article": round(1000 * d_elapsed / len(dense), 3),
             "examples_only_events_per_article": round(d_events / len(dense), 2),
+        })
+    if args.long:
+        from marsad.ingest.records import MAX_CHARS
+
+        repeated = (LONG_SENTENCE * (MAX_CHARS // len(LONG_SENTENCE) + 1))[:MAX_CHARS]
+        mixed = build_articles(_sentences(sources), 1, MAX_CHARS)[0]
+        figures.update({
+            "long_document_chars": MAX_CHARS,
+            "long_document_seconds": round(_long_seconds(pipeline, repeated), 2),
+            "long_mixed_document_seconds": round(_long_seconds(pipeline, mixed), 2),
         })
     figures.update({
         "start_up_seconds": round(_subprocess_seconds(START_UP_CODE), 3),

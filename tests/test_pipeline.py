@@ -166,3 +166,16 @@ def test_the_seed_article_end_to_end(pipeline: Pipeline) -> None:
     assert {"Aleppo", "Mhin Arms Depots", "Manbij"} <= withdrawals
     assert all(e.recipient is not None and e.recipient.id == "IRN_PROXIES"
                for e in doc.events if e.type in ("WITHDRAW", "HANDOVER"))
+
+
+def test_a_long_document_told_again_adds_no_event(pipeline: Pipeline) -> None:
+    """The sentences repeated 15 times (210 sentences) give the events of one telling: every
+    stage reads the long text as it reads the short one, and a story told again merges."""
+
+    def events(text: str) -> set[tuple[str, str | None, str | None]]:
+        doc = pipeline.run(text)
+        return {(e.type, e.actor.id if e.actor else None, e.location.id if e.location else None) for e in doc.events}
+
+    once = events(" ".join(SENTENCES))
+    assert once
+    assert events(" ".join(SENTENCES * 15)) == once

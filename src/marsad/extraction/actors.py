@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -67,8 +69,85 @@ def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: da
         prep = governing_prep(text, m.start, m.prefix)
         spans.append(ActorSpan(m.start, m.end, m.text, entry.id, prep, entry))
     spans.extend(_new_groups(text, norm, spans))
+    if nationalities is not None and "GEN_CIVILIANS" in dictionary:
+        spans.extend(_crowds(text, spans, nationalities, dictionary.get("GEN_CIVILIANS")))
+    spans = [a for a in spans if not _in_dateline(text, a)]
     spans.sort(key=lambda a: a.start)
-    return spans
+    return _with_bracketed_names(text, spans)
+
+
+_BRACKETED = re.compile(r"\s*[(\[«]\s*$")
+_CLOSE = re.compile(r"\s*[)\]»]")
+
+
+def _with_bracketed_names(text: str, spans: list[ActorSpan]) -> list[ActorSpan]:
+    """A name with its short name or acronym in brackets is one mention of the bracketed actor:
+    "قوات الأمن الداخلي (الأسايش)", "هيئة تحرير الشام (النصرة سابقاً)" is kept as written only
+    when the bracket closes right after the second name."""
+    out: list[ActorSpan] = []
+    i = 0
+    while i < len(spans):
+        a = spans[i]
+        b = spans[i + 1] if i + 1 < len(spans) else None
+        close = _CLOSE.match(text, b.end) if b is not None else None
+        if (b is not None and close is not None and b.actor_id != a.actor_id
+                and _BRACKETED.match(text[a.end:b.start]) and b.start - a.end <= 3):
+            end = close.end()
+            out.append(ActorSpan(a.start, end, text[a.start:end], b.actor_id, a.prep, b.data))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+# "غزة - الأناضول:", "الخرطوم – سونا:": the dateline names where the report was filed; a city
+# there is no actor (a capital stands for its government elsewhere: "أعلنت دمشق").
+_DATELINE = re.compile(r"(?m)^[ \t]*([^\n:،,\-–—]{2,30}?)[ \t]*[-–—][ \t]*[^\n:]{2,40}:")
+
+
+def _in_dateline(text: str, a: ActorSpan) -> bool:
+    if a.kind == "media":
+        return False
+    starts = _line_starts(text)
+    # Only a dateline opening the actor's own line can hold it: one on a later line starts after it.
+    m = _DATELINE.match(text, starts[bisect_right(starts, a.start) - 1], a.end + 60)
+    return m is not None and m.start(1) <= a.start and a.end <= m.end(1)
+
+
+@functools.lru_cache(maxsize=8)
+def _line_starts(text: str) -> list[int]:
+    """The offsets where the lines of `text` start, once per text (not a search back per actor)."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+# A crowd of a nationality is civilians: "آلاف الأردنيين", "مئات الفلسطينيين", "عشرات من المغاربة".
+CROWD_WORDS = frozenset(key(w) for w in ("مئات", "آلاف", "عشرات", "المئات", "الآلاف", "العشرات", "حشود",
+                                         "ومئات", "وآلاف", "وعشرات", "ألوف"))
+BROKEN_PLURALS = {key(w): c for w, c in (("المغاربة", "MA"), ("مغاربة", "MA"))}
+_WORD_RE = re.compile(r"[\w\u064b-\u0652]+")
+
+
+def _crowds(text: str, known: list[ActorSpan], nationalities: Nationalities, entry: Any) -> list[ActorSpan]:
+    out: list[ActorSpan] = []
+    index = SpanIndex(known)
+    words = list(_WORD_RE.finditer(text))
+    for i, w in enumerate(words):
+        if key(w.group()) not in CROWD_WORDS:
+            continue
+        j = i + 1
+        if j < len(words) and key(words[j].group()) == "من":
+            j += 1
+        if j >= len(words):
+            continue
+        nat = key(words[j].group())
+        if not (nationalities.country_of(nat) or nat in BROKEN_PLURALS) or not nat.startswith("ال"):
+            continue
+        s, e = w.start(), words[j].end()
+        if any(a.start < e and s < a.end for a in index.meeting(s, e)):
+            continue
+        out.append(ActorSpan(s, e, text[s:e], entry.id, governing_prep(text, s, ""), entry))
+    return out
 
 
 def _adjective_after(norm: Normalized, nend: int, nationalities: Nationalities) -> str | None:
@@ -125,12 +204,13 @@ def write_actor_mentions(doc: Document, spans: list[ActorSpan]) -> None:
 
 def _new_groups(text: str, norm: Normalized, known: list[ActorSpan]) -> list[ActorSpan]:
     found: dict[str, NewGroup] = {}
+    index = SpanIndex(known)
     for m in _NAMING.finditer(norm.text):
         name_norm = m.group(1).strip()
         if not _GROUP_WORD.search(norm.text, max(0, m.start() - GROUP_WORD_REACH), m.start()):
             continue
         s, e = norm.span(m.start(1), m.start(1) + len(name_norm))
-        if any(a.start <= s < a.end for a in known):
+        if any(a.start <= s < a.end for a in index.meeting(s, s)):
             continue  # the dictionary already knows it
         k = key(text[s:e])
         if len(k) < 3 or k in found:

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from marsad.extraction.frames import ActorSpan, governing_prep
-from marsad.lexicon.nationalities import MANNER
-from marsad.text.normalize import key
+from marsad.lexicon.nationalities import MANNER, _forms, _table
+from marsad.text.normalize import key, normalize
 
 if TYPE_CHECKING:
     from marsad.lexicon.actors import ActorDictionary
@@ -53,6 +53,13 @@ for _c in _CLITICS:
         _FORCE_FORMS.setdefault(_c + _head, _c)
 
 
+# Soldiers are a state's: with them even an adjective that names no side elsewhere ("عراقي",
+# "سوداني", left out of the nationality table) names the state's army ("مقتل جنديين عراقيين").
+SOLDIER_HEADS = frozenset(key(w) for w in (
+    "جنود", "جندي", "جنديان", "جنديين", "الجنود", "ضباط", "ضابط", "ضابطان", "ضابطين", "عسكريون", "عسكريين",
+    "عسكريان", "عسكريين"))
+
+
 def _inflections(base: str) -> set[str]:
     b = key(base)
     forms = {b, b + "ه", b + "ون", b + "ين", b + "ان", b + "تان", b + "تين"}
@@ -65,6 +72,18 @@ class ForceMentions:
     def __init__(self, actors: ActorDictionary,
                  nationality_after: Callable[[str, int, str], tuple[Any, int, int] | None]) -> None:
         self._after = nationality_after
+        # the army of each speaker-only adjective: what "الجيش" + the adjective names
+        # ("الجيش العراقي", "الجيش السوداني"); Syria's is left out (which army depends on the date)
+        self._speaker_forms = _forms(_table("speaker_only"))
+        self._army: dict[str, Any] = {}
+        for code, adjectives in _table("speaker_only").items():
+            if code == "SY":
+                continue
+            phrase = normalize("الجيش ال" + adjectives[0].lstrip("ال"))
+            hits = [m for m in actors.matcher().find(phrase) if m.end - m.start == len(phrase.original)]
+            entry = actors.resolve(hits[0].payloads, None, prefer_country=code) if hits else None
+            if entry is not None and entry.kind == "state_military":
+                self._army[code] = entry
         self._groups: dict[str, Any] = {}
         for actor_id, adjectives in GROUP_ADJECTIVES.items():
             if actor_id not in actors:
@@ -89,6 +108,15 @@ class ForceMentions:
             pos = m.end()
         return None
 
+    def _soldiers_of(self, text: str, end: int) -> tuple[Any, int, int] | None:
+        """The army of a speaker-only adjective right after a soldier noun: "جنديين عراقيين"."""
+        m = _WORD.match(text, _skip_space(text, end))
+        if m is None:
+            return None
+        code = self._speaker_forms.get(key(m.group()))
+        army = self._army.get(code) if code else None
+        return (army, m.start(), m.end()) if army is not None else None
+
     def find(self, text: str, known: list[ActorSpan]) -> tuple[list[ActorSpan], list[ActorSpan]]:
         """New spans, and the known spans they swallow (a generic "مسلحون" inside "مسلحون حوثيون")."""
         new: list[ActorSpan] = []
@@ -108,6 +136,8 @@ class ForceMentions:
                     break
                 pos = nxt.end()
             found = self._after(text, pos, "CLASH") or self.group_after(text, m.end())
+            if found is None and word[len(clitic):] in SOLDIER_HEADS:
+                found = self._soldiers_of(text, m.end())
             if found is None:
                 continue
             entry, _s, e = found

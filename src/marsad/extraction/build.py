@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from marsad.document import Actor, Document, DocumentPlace, Event, Mention, Place
 from marsad.extraction.codes import acled_code, plover_code
-from marsad.extraction.events import Frame, evidence_for, is_general_attack, place_runs
+from marsad.extraction.events import Frame, evidence_for, in_title, is_general_attack, place_runs
 from marsad.extraction.frames import ActorSpan
 from marsad.geo import haversine_km
 from marsad.text.normalize import key
@@ -50,6 +50,7 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
     built = _inherit_recipients(built, part_of)
     built = _verb_and_noun_twins(built)
     built = _killings_by_strikes(built)
+    built = _force_against_protests(built, text)
     built = _merge(built, part_of)
     built = _drop_subsumed(built, part_of)
     for i, b in enumerate(built, 1):
@@ -146,8 +147,15 @@ def _frame_places(text: str, doc: Document, f: Frame, indexed: _Places) -> list[
     cs, ce = f.clause
     t = f.trigger
 
+    titled: list[list[Mention]] = []
+
     def runs_in(clause: tuple[int, int], start: int, stop: int) -> list[list[Mention]]:
-        return place_runs(text, clause, start, indexed.starting(start, stop), stop)
+        runs = place_runs(text, clause, start, indexed.starting(start, stop), stop)
+        # a town in a local official's title ("رئيس بلدية جنين") locates the event only when the
+        # sentence names no other place
+        titled.extend([p] for r in runs for p in r if in_title(text, p))
+        kept = [[p for p in r if not in_title(text, p)] for r in runs]
+        return [r for r in kept if r]
 
     # "شهدت مدينة درعا مظاهرة ...": the place is the subject of شهد, named before the event
     witness = _WITNESS.search(key(text[cs:t.start]))
@@ -155,7 +163,10 @@ def _frame_places(text: str, doc: Document, f: Frame, indexed: _Places) -> list[
         runs = runs_in(f.clause, cs, t.start)
         if runs:
             return list(runs[-1])
-    runs = runs_in(f.clause, t.end, ce)
+    # A purpose or demand clause ("احتجاجاً على الحرب على غزة", "تضامناً مع غزة", "للمطالبة
+    # بالإفراج عن معتقلين في سجون ...") names what the event is about, not where it happens.
+    purpose = _purpose_start(text, t.end, ce)
+    runs = runs_in(f.clause, t.end, purpose)
     if runs:
         return list(runs[0])
     anaphor = _anaphoric_place(text, f, indexed)
@@ -170,7 +181,41 @@ def _frame_places(text: str, doc: Document, f: Frame, indexed: _Places) -> list[
     runs = runs_in((sent.start, cs), max(sent.start, cs - SENTENCE_PLACE_REACH), cs)
     if runs:
         return list(runs[-1])
+    if purpose < ce:
+        # "احتجاجاً على غلاء الأسعار في مدينة الحسيمة": a place after a plain locative still is
+        # where, when the sentence names no other
+        runs = [r for r in runs_in(f.clause, purpose, ce) if _locative_before(text, r[0])]
+        if runs:
+            return list(runs[0])
+    if titled:
+        return list(titled[0])
     return []
+
+
+
+PURPOSE_WORDS = frozenset(key(w) for w in (
+    "للمطالبة", "مطالبة", "مطالبين", "يطالبون", "طالبوا", "للتنديد", "تنديدا", "تنديداً", "منددين",
+    "احتجاجا", "احتجاجاً", "رفضا", "رفضاً", "رافضين", "تضامنا", "تضامناً", "دعما", "دعماً", "تأييدا",
+    "تأييداً", "استنكارا", "استنكاراً", "نصرة", "للتضامن", "للاحتجاج", "مستنكرين", "متضامنين"))
+STRICT_LOCATIVES = frozenset(key(w) for w in ("في", "داخل", "وسط", "أمام", "امام", "قرب"))
+
+
+def _purpose_start(text: str, start: int, end: int) -> int:
+    """Where a purpose clause opens in [start, end), or `end`."""
+    for m in re.finditer(r"\S+", text[start:end]):
+        w = key(m.group())
+        if w in PURPOSE_WORDS or (w[:1] in ("و", "ف") and w[1:] in PURPOSE_WORDS):
+            return start + m.start()
+    return end
+
+
+def _locative_before(text: str, p: Mention) -> bool:
+    """A plain locative preposition governs the place: "في مدينة X", "بمدينة X", "وسط X"."""
+    ps = getattr(p.data, "phrase_start", p.start)
+    words = key(text[max(0, ps - 20):ps]).split()
+    if text[max(0, ps - 1):ps] == "ب":
+        return True
+    return bool(words) and words[-1] in STRICT_LOCATIVES
 
 
 def _fallback_place(doc: Document, places: Sequence[Mention],
@@ -312,6 +357,37 @@ def _killings_by_strikes(built: list[Built]) -> list[Built]:
                 if strike.event.actor is None and b.event.actor is not None:
                     strike.event.actor = b.event.actor
                 continue
+        out.append(b)
+    return out
+
+
+SHOOTING_WORDS = tuple(key(w) for w in ("رصاص", "النار", "نار", "نيران", "الغاز", "قنابل"))
+PROTECTED_KINDS = frozenset({"state_security", "state_military"})
+
+
+def _force_against_protests(built: list[Built], doc_text: str) -> list[Built]:
+    """Shooting at protesters ("فرقت الشرطة المحتجين بالرصاص الحي", "مقتل متظاهر برصاص الأمن
+    خلال احتجاجات") is the protest met with force (ACLED's intervention or excessive force), one
+    event: the shooting adds no attack of its own, and the shooters are the protest's other party."""
+    protests: dict[int, list[Built]] = {}
+    for b in built:
+        if b.event.type == "PROTEST":
+            protests.setdefault(b.frame.sentence, []).append(b)
+    if not protests:
+        return built
+    out: list[Built] = []
+    for b in built:
+        f, e = b.frame, b.event
+        twins = protests.get(f.sentence, [])
+        shot = key(doc_text[f.trigger.start:min(f.clause[1], f.trigger.end + 40)])
+        if (e.type == "ATTACK" and twins and any(w in shot for w in SHOOTING_WORDS)
+                and (e.actor is None or e.actor.kind in PROTECTED_KINDS)):
+            p = twins[0]
+            if p.event.recipient is None and e.actor is not None:
+                p.event.recipient = e.actor
+            p.event.acled = acled_code("PROTEST", actor_kind=None, recipient=True,
+                                       evidence=p.event.evidence.text + " " + e.evidence.text + " الرصاص الحي")
+            continue
         out.append(b)
     return out
 

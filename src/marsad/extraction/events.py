@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from marsad.document import Document, Evidence, Mention, Sentence
 from marsad.extraction.frames import (
     AGENT,
+    FORCE_NOUNS,
     HANDOVER_PREPS,
     RECIPIENT_PREPS,
     ActorSpan,
@@ -78,7 +79,11 @@ IED_WORDS = frozenset(key(w) for w in (
     "عبوة", "بعبوة", "عبوات", "لغم", "بلغم", "ألغام", "مفخخة", "ناسفة", "متفجرة", "انتحاري"))
 # General attack words: a specific strike in the same clause spells them out ("بغارة إسرائيلية
 # استهدفت سيارته"), and against an armed side they are fighting, not an attack on civilians.
-GENERAL_ATTACK_WORDS = frozenset(key(w) for w in ("استهدف", "استهداف", "هاجم", "هجوم", "هجمات", "اعتداء"))
+GENERAL_ATTACK_WORDS = frozenset(key(w) for w in ("استهدف", "استهداف", "هاجم", "هوجم", "هجوم", "هجمات", "اعتداء"))
+# "زوارق حربية", "بوارج حربية": warships; حربية there is no aircraft.
+NAVAL_WORDS = frozenset(key(w) for w in ("زوارق", "زورق", "الزوارق", "بوارج", "بارجة", "البوارج", "سفن", "سفينة",
+                                         "قطع", "البحرية", "بحرية", "الزورق"))
+_WAR_ADJECTIVES = frozenset(key(w) for w in ("حربي", "حربية", "الحربي", "الحربية", "حربيه", "الحربيه"))
 ARMED_KINDS = frozenset({"state_military", "state_security", "militia", "rebel_group", "jihadist_group",
                          "mercenary", "coalition"})
 
@@ -152,13 +157,25 @@ def refine_attack(text: str, t: Match[TriggerForm], etype: str, clause: tuple[in
              + (after if reach is None else after[:reach + 1]))
     found = set(words) | {_instrument_stem(w) for w in words}
     found |= {w[1:] for w in found if w[:1] in ("ب", "و") and len(w) > 4}  # "بالصواريخ" -> "الصواريخ"
-    if found & AIR_WORDS:
+    if found & NAVAL_WORDS or {w[1:] for w in found} & NAVAL_WORDS:
+        found -= _WAR_ADJECTIVES  # "بنيران زوارق حربية": naval fire
+    if found & AIR_WORDS and not (found & AIR_WORDS <= _DRONE_OR_MARCH and _march_context(words)):
         return "AIRSTRIKE"
     if etype == "ATTACK" and found & FIRE_WORDS:
         return "SHELLING"
     if etype == "ATTACK" and found & IED_WORDS:
         return "EXPLOSION"
     return etype
+
+
+# "مسيرة" is a drone or a march; after "في"/"خلال" or the marchers it is the march
+# ("المشاركين في مسيرة كفر قدوم"), and tear gas is no strike.
+_DRONE_OR_MARCH = frozenset(key(w) for w in ("مسيرة", "مسيرات", "المسيرة", "المسيرات", "مسير", "المسير"))
+_MARCH_BEFORE = frozenset(key(w) for w in ("في", "خلال", "المشاركين", "المشاركون", "تفريق", "لتفريق", "قمع"))
+
+
+def _march_context(words: Sequence[str]) -> bool:
+    return any(w in _DRONE_OR_MARCH and i > 0 and words[i - 1] in _MARCH_BEFORE for i, w in enumerate(words))
 
 
 def _instrument_stem(word: str) -> str:
@@ -210,8 +227,10 @@ def _after_between(text: str, cs: int, start: int) -> bool:
 
 
 def is_general_attack(word: str) -> bool:
-    """Whether a trigger word is a general attack word, with its clitics, article or tanween."""
-    stems = _strip_clitics(key(word))
+    """Whether a trigger word is a general attack word, with its clitics, article or tanween
+    (of a phrase, its head word: "هجوم مسلح", "اعتداء مسلح")."""
+    words = key(word).split()
+    stems = _strip_clitics(words[0]) if words else set()
     stems |= {w[2:] for w in stems if w.startswith("ال")} | {w[:-1] for w in stems if w.endswith("ا")}
     return bool(stems & GENERAL_ATTACK_WORDS)
 
@@ -310,6 +329,94 @@ def _coordinated_actors(first: ActorSpan, actors: Sequence[ActorSpan], text: str
     return out
 
 
+# "تعرّض X لهجوم/لقصف/لغارة": X is the target; the doer follows (من، من قبل، an adjective).
+_UNDERGO = re.compile(r"(?:^|\s)[وف]?(?:ل|و|ف)?(?:تعرض|يتعرض|تتعرض|تعرضت|تعرضوا|تعرضا|تعرضتا|يتعرضون|"
+                      r"تعرضه|تعرضها|تعرضهم|وتعرض)(?=\s|$)")
+UNDERGO_REACH = 80  # characters between تعرّض and the event noun it governs
+# Words that may stand between an attack noun and "من X" naming its doer: "لقصف عنيف من قوات".
+_FROM_DOER_GAP = 3
+
+
+def _undergoer(text: str, cs: int, t: Match[TriggerForm], in_clause: Sequence[ActorSpan]) -> tuple[bool, ActorSpan | None]:
+    """Whether the event noun `t` is the complement of تعرّض ("تعرضت القوات لهجوم"), and the
+    side that underwent it: the actor between تعرّض and the noun, or right before تعرّض."""
+    if "ل" not in t.prefix:
+        return False, None
+    lo = max(cs, t.start - UNDERGO_REACH)
+    found = None
+    for m in _UNDERGO.finditer(text[lo:t.start]):
+        found = m
+    if found is None:
+        return False, None
+    vstart, vend = lo + found.start(), lo + found.end()
+    between = [a for a in in_clause if vend <= a.start and a.end <= t.start]
+    if between:
+        return True, between[0]
+    before = [a for a in in_clause if a.end <= vstart and a.prep is None and _clear_gap(text, a.end, vstart, 1)]
+    return True, (before[-1] if before else None)
+
+
+def _from_doer(text: str, t: Match[TriggerForm], after: Sequence[ActorSpan], seg_end: int) -> ActorSpan | None:
+    """The doer of an attack noun named by "من X" just after it: "لإطلاق نار من جنود الاحتلال",
+    "لقصف عنيف من قوات الدعم السريع", "هجوم من داعش"."""
+    for a in after:
+        if a.start >= seg_end:
+            break
+        if a.prep != "من":
+            continue
+        gap = key(text[t.end:a.start]).split()
+        return a if gap[-1:] == ["من"] and len(gap) - 1 <= _FROM_DOER_GAP and all(
+            w in _GENITIVE_GAP_WORDS or w in MANNER_GAP for w in gap[:-1]) else None
+    return None
+
+
+# Manner adjectives and the noun of "إطلاق نار" that may stand between an attack noun and its doer.
+MANNER_GAP = frozenset(key(w) for w in (
+    "عنيف", "عنيفة", "مكثف", "مكثفة", "نار", "النار", "كثيف", "كثيفة", "متقطع", "متقطعة", "مباشر", "مباشرة",
+    "مسلح", "مسلحة", "صاروخي", "صاروخية", "مدفعي", "مدفعية", "جوي", "جوية", "متواصل", "متواصلة"))
+# Words after a masdar's genitive that are no direct object: prepositions, adverbs of time.
+_NOT_OBJECT = frozenset(key(w) for w in (
+    "امس", "أمس", "اليوم", "مجددا", "مجدداً", "ايضا", "أيضاً", "فجر", "صباح", "مساء", "ليل", "ليلة",
+    "الذي", "التي", "الذين", "اللذين", "مرتين", "مرة", "منذ", "خلال", "عند", "قرب", "وسط", "داخل",
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "حيث", "بعد", "قبل", "إثر", "اثر",
+    "عقب", "جراء", "بسبب", "لليوم", "للمرة", "لساعات", "لمدة", "هو", "هي", "هم",
+    # the predicate of the masdar phrase as a subject: "استهداف القوات الأمريكية أدى إلى ..."
+    "أدى", "ادى", "أسفر", "اسفر", "جاء", "تسبب", "خلف", "أوقع", "اوقع", "وقع", "أثار", "اثار", "كان", "بات",
+    "أصبح", "اصبح", "قد", "لم", "لن", "ما", "تم", "جرى", "ليس", "يعد", "يأتي", "تأتي", "تزامن", "استمر"))
+
+
+def _object_follows(text: str, gen: ActorSpan, stop: int) -> bool:
+    """A direct object right after a masdar's genitive: the genitive is the doer
+    ("استهداف الاحتلال مجموعة من الشبان", "قصف الطيران الروسي لمدينة إدلب")."""
+    m = re.match(r"[ \t]+(\S+)", text[gen.end:stop])
+    if m is None:
+        return False
+    w = key(m.group(1))
+    if not w or not w[0].isalnum() or w in _NOT_OBJECT or w in _GAP_BLOCKERS:
+        return False
+    if w[:1] in ("ب", "ك", "و", "ف") and len(w) > 2:
+        return False  # بطائرة مسيرة (the instrument), وقوات (a second genitive)
+    if w[:1] == "ي" or w[:2] == "سي":
+        return False  # an imperfect verb: "استهداف القوات ... يتكرر"
+    if w[:1] == "ل" and not w.startswith("لل") and len(w) < 5:
+        return False
+    return True
+
+
+# Accusative verbal nouns of purpose: "احتجاجاً على", "تضامناً مع" after a protest already told.
+PURPOSE_ADVERBS = frozenset(key(w) for w in (
+    "احتجاجا", "احتجاجاً", "واحتجاجا", "تضامنا", "تضامناً", "تنديدا", "تنديداً", "رفضا", "رفضاً",
+    "استنكارا", "استنكاراً", "دعما", "دعماً", "تأييدا", "تأييداً"))
+
+
+def _purpose_adverb(t: Match[TriggerForm], sent_triggers: Sequence[Match[TriggerForm]]) -> bool:
+    """A purpose adverb ("احتجاجاً على الحرب") after a protest trigger in the same sentence is the
+    protest's reason, not a protest of its own."""
+    if key(t.prefix + t.text + t.suffix) not in PURPOSE_ADVERBS and key(t.text) + "ا" not in PURPOSE_ADVERBS:
+        return False
+    return any(o.start < t.start and any(f.group.event_type == "PROTEST" for f in o.payloads) for o in sent_triggers)
+
+
 class EventAssembler:
     """Build frames for one document from its trigger, actor and place mentions."""
 
@@ -355,6 +462,8 @@ class EventAssembler:
                             continue
                         done.add(form.group.event_type)
                         if form.group.event_type in told and anaphoric(text, t, form, clause):
+                            continue
+                        if form.group.event_type == "PROTEST" and _purpose_adverb(t, sent_triggers):
                             continue
                         frame = self._frame(text, sent, si, clause, t, form, actor_index, places,
                                             last_subject, clause_triggers)
@@ -406,16 +515,26 @@ class EventAssembler:
         carried = False
         recipient: ActorSpan | None = None
         doer_noun = form.pos == "noun" and bool(_strip_clitics(key(t.text).split()[0]) & DOER_NOUNS)
-        if actor is None and form.pos == "noun":
+        # "تعرضت القوات لهجوم من قبل X": the subject of تعرّض underwent the event; only an
+        # agent, a nationality adjective or "من X" after the noun names the doer
+        undergo, undergoer = _undergoer(text, cs, t, in_clause)
+        if undergo and form.pos == "verb":
+            return None  # "تعرضت لقصف": after لـ the word is the noun, not the verb قصف
+        if undergo:
+            recipient = undergoer
+            after = [a for a in after if a is not undergoer]
+        if actor is None and form.pos == "noun" and not undergo:
             gen = after[0] if after and _genitive_gap(text[t.end:after[0].start]) else None
             if gen is not None and gen.prep is None:
-                if etype in SUBJECT_GENITIVE_TYPES or doer_noun:
-                    actor = gen
+                if etype in SUBJECT_GENITIVE_TYPES or doer_noun or _object_follows(text, gen, seg_end):
+                    actor = gen  # "استهداف الاحتلال مجموعة من الشبان": a genitive with an object does it
                 else:
                     recipient = gen
             elif gen is not None and gen.prep == "ل" and (doer_noun or (
                     etype in ("SHELLING", "AIRSTRIKE", "ATTACK")
-                    and (key(text[t.end:gen.start]).split()[:-1] or len(key(t.text).split()) > 1))):
+                    and (key(text[t.end:gen.start]).split()[:-1] or len(key(t.text).split()) > 1
+                         or key(text[gen.end:gen.end + 12]).split()[:1] in (["علي"], ["ضد"])))):
+                # "بقصف لقوات الدعم السريع على سوق": a target after على makes the لـ phrase the doer
                 # "قصف مدفعي للدعم السريع": after a manner adjective, لـ marks the doer
                 actor = gen  # possessive لـ: "هجوم لقوات الدعم السريع", "غارات للتحالف"
         if actor is None:
@@ -424,6 +543,8 @@ class EventAssembler:
                 actor = agents[0]
         if actor is None and form.pos == "noun":
             actor = self.nationality(text, t.end, etype)
+        if actor is None and form.pos == "noun" and etype in ("ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION"):
+            actor = _from_doer(text, t, after, seg_end)
         if actor is None and form.pos == "noun":
             nxt = key(text[t.end:t.end + 20]).split()[:1]
             if nxt and nxt[0] in SUPPORT_VERBS:
@@ -435,13 +556,26 @@ class EventAssembler:
         between_other: ActorSpan | None = None
         if actor is None and etype == "CLASH":
             # "اشتباكات بين X و Y": X and Y are the two sides ("بين فصائل من X", "بين شبان و Y").
-            between = [a for a in in_clause if a.start < seg_end and _after_between(text, cs, a.start)]
+            # (the بين phrase bounds the sides itself: a protest noun in it, "بين متظاهرين وقوات
+            # الأمن", does not end the clash's stretch)
+            between = [a for a in in_clause if a.start < ce and _after_between(text, cs, a.start)]
             if between:
                 actor = between[0]
-                others = _coordinated_actors(actor, in_clause, text, ce)
+                others = _coordinated_actors(actor, in_clause, text, ce) or [
+                    a for a in in_clause if actor.end <= a.start < ce and a.actor_id != actor.actor_id
+                    and _in_between_phrase(text, cs, a.start)]  # "بين أهالي البلدة وعناصر من الأمن العام"
                 between_other = others[0] if others else None
                 recipient = between_other or recipient
-        if actor is None and form.pos == "verb":
+            else:
+                # a side the dictionary does not name comes first ("بين شبان فلسطينيين وقوات
+                # الاحتلال", "بين أهالي البلدة وعناصر من الأمن العام"): the named sides in the
+                # بين phrase are the parties
+                sides = [a for a in in_clause if t.start <= a.start < ce and _in_between_phrase(text, cs, a.start)]
+                if sides:
+                    actor = sides[0]
+                    between_other = next((a for a in sides[1:] if a.actor_id != actor.actor_id), None)
+                    recipient = between_other or recipient
+        if actor is None and form.pos == "verb" and not undergo:
             # SVO with the subject right before the verb ("القوات الروسية انسحبت"), else VSO
             # with the subject right after it ("انسحبت القوات الروسية", "أعلنت، أمس، الوزارة").
             adjacent = [a for a in before if a.prep is None and _clear_gap(text, a.end, t.start, 1)]
@@ -451,7 +585,12 @@ class EventAssembler:
                 actor = adjacent[-1]
             elif near and near[0] is not recipient:
                 actor = near[0]
-        if actor is None:
+        # "أصيب شرطيان بهجوم مسلح": the wounded before the event noun are its target, not its doer
+        victim = (_casualties_before(text, cs, t, in_clause, None)
+                  if form.pos == "noun" and etype in ("ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION") else None)
+        if victim is not None:
+            before = [a for a in before if a is not victim]
+        if actor is None and not undergo:
             prior = [a for a in before if a.prep is None and t.start - a.end <= SUBJECT_REACH
                      and a.start >= seg_start and a is not recipient]
             if not prior:
@@ -463,7 +602,7 @@ class EventAssembler:
             far = [a for a in after if a.prep is None and a.start < seg_end and a is not recipient]
             if far:
                 actor = far[0]
-        if (actor is None and last_subject is not None and last_subject.start < t.start
+        if (actor is None and not undergo and last_subject is not None and last_subject.start < t.start
                 and si - last_subject_sentence <= CARRY_SENTENCES
                 and (last_subject.kind != "civilians" or etype == "PROTEST")):
             actor = last_subject
@@ -511,13 +650,21 @@ class EventAssembler:
                                                  and (etype != "ARMS_TRANSFER" or _object_of(text, t, actor, a))):
                     recipient = a
                     break
+        if recipient is None and etype in ("ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION"):
+            # casualty-first leads: "مقتل جنديين عراقيين بهجوم لداعش" - the killed are its target
+            recipient = _casualties_before(text, cs, t, in_clause, actor)
         if etype == "WITHDRAW" and recipient is not None and recipient.prep in HANDOVER_PREPS:
             etype = "HANDOVER"
+        actor = _partitive_owner(text, actor, in_clause) if actor is not None else None
+        recipient = _partitive_owner(text, recipient, in_clause) if recipient is not None else None
         if recipient is not None and actor is not None and recipient.actor_id == actor.actor_id:
             recipient = None  # one side named twice ("مسلحون" inside "مسلحون مجهولون") is no target
         if etype == "ATTACK" and is_general_attack(t.text):
             # the instrument of a general attack verb may come late in its clause
             # ("استهدفت المقاومة تجمعاً لجنود الاحتلال في محيط موقع المالكية بالصواريخ")
+            etype = refine_attack(text, t, etype, (t.start, seg_end), reach=None)
+        if etype == "SHELLING" and _general_shelling(t) and not _has_artillery(text, cs, seg_end):
+            # "قُصف منزل ... بصاروخ أطلقته طائرة استطلاع": the aircraft named late decides
             etype = refine_attack(text, t, etype, (t.start, seg_end), reach=None)
         if (etype == "ATTACK" and recipient is not None and recipient.kind in ARMED_KINDS
                 and is_general_attack(t.text)):
@@ -527,6 +674,80 @@ class EventAssembler:
         frame.confidence = form.group.strength * (
             CONF_CARRIED_ACTOR if carried else 1.0 if actor is not None else CONF_NO_ACTOR)
         return frame
+
+
+GENERIC_ACTORS = frozenset({"GEN_UNKNOWN_GUNMEN", "GEN_ARMED_GROUPS", "GEN_SECURITY_FORCES"})
+
+
+def _partitive_owner(text: str, a: ActorSpan, in_clause: Sequence[ActorSpan]) -> ActorSpan:
+    """A generic side followed by the group it belongs to is that group: "مسلحين من خلايا داعش",
+    "عناصر مسلحة من حزب الله"."""
+    if a.actor_id not in GENERIC_ACTORS:
+        return a
+    nxt = next((b for b in in_clause if b.start >= a.end), None)
+    if nxt is None or nxt.actor_id in GENERIC_ACTORS or nxt.kind == "civilians":
+        return a
+    gap = key(text[a.end:nxt.start]).split()
+    if gap[:1] == ["من"] and len(gap) <= 3 and all(w in FORCE_NOUNS or w == "من" for w in gap):
+        return nxt
+    return a
+
+
+_IN_BETWEEN_STOPS = frozenset(key(w) for w in (
+    "في", "على", "عند", "قرب", "خلال", "بعد", "قبل", "ضد", "الى", "إلى", "عن", "حيث", "منذ", "لدى",
+    "وسط", "داخل", "اثر", "إثر", "عقب", "ما", "مما", "أدى", "ادت"))
+
+
+def _in_between_phrase(text: str, cs: int, start: int) -> bool:
+    """True when the actor at `start` stands inside a "بين ... و ..." phrase (up to 8 words after
+    بين, no locative or temporal preposition between)."""
+    words = key(text[max(cs, start - 80):start]).split()
+    for w in reversed(words[-9:]):
+        if w in ("بين", "وبين"):
+            return True
+        if w in _IN_BETWEEN_STOPS:
+            return False
+    return False
+
+
+KILLED_STEMS = tuple(key(w) for w in ("قتل", "مقتل", "قتلى", "استشهد", "استشهاد", "أصيب", "إصابة", "جرح",
+                                      "مصرع", "لقي"))
+CASUALTY_GAP_WORDS = 6  # words between the casualties and the event noun
+
+
+def _casualties_before(text: str, cs: int, t: Match[TriggerForm], in_clause: Sequence[ActorSpan],
+                       actor: ActorSpan | None) -> ActorSpan | None:
+    """The side named as the killed or wounded before the event noun that killed them."""
+    kill_end = -1
+    for w in re.finditer(r"\S+", text[cs:t.start]):
+        k = key(w.group())
+        k = k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
+        if k.startswith(KILLED_STEMS):
+            kill_end = cs + w.end()
+            break
+    if kill_end < 0:
+        return None
+    for a in in_clause:
+        if kill_end <= a.start and a.end <= t.start and a is not actor and (
+                actor is None or a.actor_id != actor.actor_id):
+            if len(key(text[a.end:t.start]).split()) <= CASUALTY_GAP_WORDS:
+                return a
+    return None
+
+
+_SHELLING_WORDS = frozenset(key(w) for w in ("قصف", "القصف"))
+ARTILLERY_WORDS = frozenset(key(w) for w in (
+    "مدفعي", "مدفعية", "المدفعية", "بالمدفعية", "مدفعيه", "هاون", "الهاون", "راجمات", "براجمات", "دبابة",
+    "دبابات", "الدبابات", "غراد", "كاتيوشا", "مدافع", "المدافع"))
+
+
+def _general_shelling(t: Match[TriggerForm]) -> bool:
+    words = key(t.text).split()
+    return len(words) == 1 and bool(_strip_clitics(words[0]) & _SHELLING_WORDS)
+
+
+def _has_artillery(text: str, start: int, end: int) -> bool:
+    return any(w in ARTILLERY_WORDS or w[1:] in ARTILLERY_WORDS for w in key(text[start:end]).split())
 
 
 def _readings(t: Match[TriggerForm]) -> list[TriggerForm]:
@@ -547,6 +768,12 @@ def place_runs(text: str, clause: tuple[int, int], start: int, places: Sequence[
     for p in cand:
         hit = p.data
         phrase_start = getattr(hit, "phrase_start", p.start)
+        if kept and in_title(text, kept[-1]) and not in_title(text, p):
+            kept.append(p)  # "رئيس بلدية جنين في نابلس": the title's town locates nothing after it
+            continue
+        if kept and _misplaced_by(text, kept[-1], p, phrase_start):
+            kept[-1] = p  # "جبهة الكسارة غرب مأرب" read as a Syrian الكسارة: the area it lies in is surer
+            continue
         if kept and _qualifies(text, kept[-1], p, phrase_start):
             continue
         if is_comparison_or_origin(text, clause[0], phrase_start, start):
@@ -560,6 +787,33 @@ def place_runs(text: str, clause: tuple[int, int], start: int, places: Sequence[
 # "مطار التيفور العسكري شرقي حمص", "مستودعات مهين بريف حمص", "الباب الواقعة في ريف حلب".
 QUALIFIER_GAP_WORDS = frozenset(key(w) for w in (
     "في", "ب", "الواقع", "الواقعة", "الواقعين", "ضمن", "داخل", "التابع", "التابعة", "ل", "من", "عند"))
+
+
+TITLE_WORDS = frozenset(key(w) for w in (
+    "محافظ", "بلدية", "شرطة", "مختار", "عمدة", "قائمقام", "قائممقام", "أمن", "صحة"))
+
+
+def in_title(text: str, p: Mention) -> bool:
+    """The place is named in a title of local office: "محافظ تعز", "قائد شرطة البصرة"."""
+    ps = getattr(p.data, "phrase_start", p.start)
+    words = key(text[max(0, ps - 20):ps]).split()
+    return bool(words) and words[-1] in TITLE_WORDS and ps == p.start
+
+
+_DIRECTION_GAP_WORDS = frozenset(key(w) for w in (
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمال شرق", "قرب", "بالقرب", "محيط",
+    "بمحافظة", "بريف", "ريف", "محافظة", "ولاية", "بولاية", "مديرية", "بمديرية", "قضاء", "بقضاء"))
+
+
+def _misplaced_by(text: str, prev: Mention, p: Mention, phrase_start: int) -> bool:
+    """The place right after `prev` locates it ("X غرب Y", "X بمحافظة Y") yet lies in another
+    country: `prev` was resolved to a namesake abroad."""
+    gap = key(text[_end(prev):phrase_start]).split()
+    if len(gap) > 3 or any(w not in QUALIFIER_GAP_WORDS and w not in _DIRECTION_GAP_WORDS for w in gap):
+        return False
+    a = getattr(getattr(prev.data, "place", None), "country", None)
+    b = getattr(getattr(p.data, "place", None), "country", None)
+    return bool(a and b and a != b)
 
 
 def _qualifies(text: str, prev: Mention, p: Mention, phrase_start: int) -> bool:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.document import Document, DocumentPlace, Entity, Mention, Offsets, Place, Site
 from marsad.gazetteer.gazetteer import GazEntry, Gazetteer
 from marsad.gazetteer.toponyms import Toponym, recognize
-from marsad.text.normalize import Normalized, normalize
+from marsad.lexicon.nationalities import _forms, _table
+from marsad.text.normalize import Normalized, key, normalize
 from marsad.text.segment import sentences as split_sentences
 
 log = logging.getLogger(__name__)
@@ -85,12 +88,22 @@ class Geocoder:
             sentence_spans = [(s.start, s.end) for s in split_sentences(text)]
         starts = [s for s, _ in sentence_spans]
         sent_of = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tops]
+        adjective_after, sentence_countries = _country_cues(text, tops, sent_of, sentence_spans)
+        prefer: list[dict[str, float]] = []
+        for i in range(len(tops)):
+            bonus = {c: SENTENCE_COUNTRY_BONUS for c in sentence_countries.get(sent_of[i], ())}
+            if i in adjective_after:
+                bonus[adjective_after[i]] = ADJECTIVE_AFTER_BONUS
+            prefer.append(bonus)
         # Pass 1: each name on its own; pass 2: again, knowing what the rest of the document says.
-        first = [_best(t, _Context.empty()) for t in tops]
+        first = [_best(t, _Context.empty(), prefer[i]) for i, t in enumerate(tops)]
         ctx = _Context.from_choices(tops, first, sent_of)
+        named = set(adjective_after.values()).union(*sentence_countries.values()) if tops else set()
+        if named - ctx.doc_countries:
+            ctx.doc_countries = ctx.doc_countries | frozenset(named)
         out = []
         for i, t in enumerate(tops):
-            entry = _best(t, ctx.for_sentence(sent_of[i], i))
+            entry = _best(t, ctx.for_sentence(sent_of[i], i), prefer[i])
             out.append(_hit(t, entry))
         return out
 
@@ -201,20 +214,80 @@ def _score(e: GazEntry, t: Toponym, ctx: _Context) -> float:
     return s
 
 
+# Nationality adjectives that say which country a name lies in: right after the name ("طرابلس
+# الليبية", "القامشلي السورية") they decide it; after a noun of the country's own institutions or
+# land ("العاصمة الليبية طرابلس", "قوات الحكومة الليبية ... في طرابلس") they weigh the sentence's
+# names toward that country. An adjective of an attacker ("غارة إسرائيلية على ...") says nothing
+# of where the target lies, so only these nouns count.
+ADJECTIVE_AFTER_BONUS = 6.0
+SENTENCE_COUNTRY_BONUS = 3.0
+DOMESTIC_NOUNS = frozenset(key(w) for w in (
+    "العاصمة", "عاصمة", "الحكومة", "حكومة", "الحكومية", "الحكومي", "السلطات", "سلطات", "الشرطة", "شرطة", "الأمن", "الداخلية",
+    "الأجهزة", "الأمنية", "الأراضي", "أراضي", "المدن", "مدن", "المدينة", "مدينة", "البلدة", "المحافظات",
+    "الولايات", "الحدود", "السواحل", "الموانئ", "البرلمان", "الرئاسة", "النيابة", "المحكمة", "القضاء",
+    "البلاد", "الدولة", "المعارضة", "المتظاهرين", "المحتجين", "الأهالي", "مئات", "آلاف", "عشرات"))
+# News agencies in a dateline ("طرابلس - وال:", "الخرطوم - سونا:") are national: their city is home.
+AGENCY_COUNTRY = {key(k): v for k, v in (
+    ("سانا", "SY"), ("وال", "LY"), ("سونا", "SD"), ("سبأ", "YE"), ("واع", "IQ"), ("بترا", "JO"), ("وفا", "PS"),
+    ("قنا", "QA"), ("واس", "SA"), ("وام", "AE"), ("أ ش أ", "EG"), ("كونا", "KW"), ("بنا", "BH"),
+    ("الوطنية للإعلام", "LB"), ("الوكالة الوطنية للإعلام", "LB"), ("العمانية", "OM"), ("الأنباء العراقية", "IQ"),
+    ("الأنباء الليبية", "LY"), ("الأنباء السودانية", "SD"))}
+_DATELINE = re.compile(r"(?m)^[ \t]*([^\n:،,\-–—]{2,30}?)[ \t]*[-–—][ \t]*\(?([^\n:()]{2,40}?)\)?[ \t]*:")
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+
+
+@functools.cache
+def _nationality_forms() -> dict[str, str]:
+    """Every form of every nationality adjective (speaker-only ones included) -> country code."""
+    return _forms(_table("nationalities")) | _forms(_table("speaker_only"))
+
+
+def _country_cues(text: str, tops: list[Toponym], sent_of: list[int],
+                  sentence_spans: list[tuple[int, int]]) -> tuple[dict[int, str], dict[int, set[str]]]:
+    """Per toponym, the country an adjective right after it names; per sentence, the countries
+    that adjectives after domestic nouns (and a national agency's dateline) name."""
+    forms = _nationality_forms()
+    after: dict[int, str] = {}
+    for i, t in enumerate(tops):
+        m = _NEXT_WORD.match(text, max(t.end, t.phrase_end))
+        code = forms.get(key(m.group(1))) if m else None
+        if code:
+            after[i] = code
+    by_sentence: dict[int, set[str]] = {}
+    for si, (s, e) in enumerate(sentence_spans):
+        words = key(text[s:e]).split()
+        for prev, w in zip(words, words[1:]):
+            code = forms.get(w)
+            if code and (prev in DOMESTIC_NOUNS or prev[1:] in DOMESTIC_NOUNS):
+                by_sentence.setdefault(si, set()).add(code)
+    for m in _DATELINE.finditer(text[:200]):
+        code = AGENCY_COUNTRY.get(key(m.group(2)).strip())
+        if code is None:
+            continue
+        for i, t in enumerate(tops):
+            if m.start(1) <= t.start and t.end <= m.end(1):
+                after.setdefault(i, code)
+        break
+    return after, by_sentence
+
+
 SEAT_KM = 15.0  # a governorate and a settlement of the same name this close: the settlement is its seat
 
 
-def _best(t: Toponym, ctx: _Context) -> GazEntry:
+def _best(t: Toponym, ctx: _Context, prefer: dict[str, float] | None = None) -> GazEntry:
     if len(t.candidates) == 1:
         return t.candidates[0]
-    best = max(t.candidates, key=lambda e: (_score(e, t, ctx), e.source == "geonames", -len(e.id)))
+    prefer = prefer or {}
+    best = max(t.candidates, key=lambda e: (_score(e, t, ctx) + prefer.get(e.country, 0.0), e.source == "geonames",
+                                            -len(e.id)))
     if best.kind == "governorate" and t.type_word not in ("governorate", "area"):
         # "غارات على صعدة": a governorate named like its seat is the seat town unless a
         # governorate word says otherwise ("محافظة صعدة").
         seats = [e for e in t.candidates if e.kind in SETTLEMENTS and e.country == best.country
                  and _km(e.lat, e.lon, best.lat, best.lon) <= SEAT_KM]
         if seats:
-            return max(seats, key=lambda e: (_score(e, t, ctx), e.source == "geonames", -len(e.id)))
+            return max(seats, key=lambda e: (_score(e, t, ctx) + prefer.get(e.country, 0.0), e.source == "geonames",
+                                             -len(e.id)))
     return best
 
 

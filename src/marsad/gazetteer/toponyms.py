@@ -55,6 +55,11 @@ AREA_WORDS: dict[str, str] = {
 # Prepositions that introduce a place: enough context for a name of the `weak` tier.
 PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "نحو", "باتجاه", "اتجاه", "عبر", "داخل", "حول", "الى",
                           "بين", "قرب", "عند", "وسط", "تجاه", "صوب", "مدخل", "حتي", "بالقرب", "ضمن"})
+# Titles of local office that name their town: "محافظ تعز", "رئيس بلدية جنين", "قائد شرطة البصرة",
+# "مدير أمن عدن"; and the sea off a town: "قبالة شاطئ رفح".
+TITLE_WORDS = frozenset(key(w) for w in (
+    "محافظ", "بلدية", "شرطة", "مختار", "عمدة", "قائمقام", "قائممقام", "أمن", "صحة", "قبالة", "شاطئ", "سواحل", "ساحل"))
+PREPOSITIONS = PREPOSITIONS | TITLE_WORDS
 # Verbs and verbal nouns of attack and movement whose object is a place: right before a name they are
 # as good as a preposition ("اقتحمت قوات الاحتلال جنين" has the verb farther off; "قصفت حلب",
 # "اقتحام جنين", "استهدف حمص" have it next to the name).
