@@ -226,6 +226,24 @@ def _after_between(text: str, cs: int, start: int) -> bool:
     return False
 
 
+def _owner_of_target(text: str, a: ActorSpan, etype: str) -> bool:
+    """`a` owns the force that a preposition makes the target: "النار على دورية للشرطة"."""
+    if etype not in TARGET_TYPES or a.prep is not None:
+        return False
+    words = key(text[max(0, a.start - 40):a.start]).split()[-3:]
+    return (len(words) == 3 and words[2] in ("ل", "لل") and words[1] in FORCE_NOUNS
+            and words[0] in RECIPIENT_PREPS)
+
+
+SHOOTING_HEADS = frozenset(key(w) for w in ("أطلق", "أطلقت", "أطلقوا", "إطلاق", "فتح", "فتحت", "فتحوا", "بنيران", "نيران"))
+
+
+def _is_shooting(phrase: str) -> bool:
+    """A shooting phrase ("أطلق النار", "إطلاق نار", "فتح النار", "بنيران")."""
+    words = key(phrase).split()
+    return bool(words) and bool(_strip_clitics(words[0]) & SHOOTING_HEADS)
+
+
 def is_general_attack(word: str) -> bool:
     """Whether a trigger word is a general attack word, with its clitics, article or tanween
     (of a phrase, its head word: "هجوم مسلح", "اعتداء مسلح")."""
@@ -646,7 +664,8 @@ class EventAssembler:
             for a in after_all:
                 if id(a) in taken or a.start >= seg_end:
                     continue
-                if a.prep in RECIPIENT_PREPS or (etype in TARGET_TYPES and a.prep is None and actor is not None
+                if a.prep in RECIPIENT_PREPS or _owner_of_target(text, a, etype) or (
+                        etype in TARGET_TYPES and a.prep is None and actor is not None
                                                  and (etype != "ARMS_TRANSFER" or _object_of(text, t, actor, a))):
                     recipient = a
                     break
@@ -667,8 +686,10 @@ class EventAssembler:
             # "قُصف منزل ... بصاروخ أطلقته طائرة استطلاع": the aircraft named late decides
             etype = refine_attack(text, t, etype, (t.start, seg_end), reach=None)
         if (etype == "ATTACK" and recipient is not None and recipient.kind in ARMED_KINDS
-                and is_general_attack(t.text)):
-            etype = "CLASH"  # "هاجم مسلحون حاجزاً للجيش": an armed side attacked is a clash (ACLED)
+                and (is_general_attack(t.text) or _is_shooting(t.text))):
+            # "هاجم مسلحون حاجزاً للجيش", "أطلق مسلح النار على دورية للشرطة": fire at an armed
+            # side is a clash (ACLED's Battles); an assassination stays an attack
+            etype = "CLASH"
         frame = Frame(type=etype, trigger=t, form=form, sentence=si, clause=clause, actor=actor,
                       assoc=assoc, recipient=recipient, actor_carried=carried)
         frame.confidence = form.group.strength * (
