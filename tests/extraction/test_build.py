@@ -140,3 +140,25 @@ def test_attack_types_follow_the_target_and_the_instrument(pipeline: Pipeline, t
 def test_a_general_attack_verb_spelled_out_by_a_strike_is_that_strike(pipeline: Pipeline) -> None:
     text = "قُتل قيادي في حركة حماس بغارة إسرائيلية استهدفت سيارته في مدينة صور جنوبي لبنان."
     assert [e[0] for e in _events(pipeline, text)] == ["AIRSTRIKE"]
+
+
+@pytest.mark.parametrize("text", [
+    "تولى الجيش العراقي السيطرة الكاملة على قاعدة عين الأسد بعد انسحاب القوات الأمريكية منها.",
+    "انسحبت القوات الأمريكية من قاعدة عين الأسد. وتسلم الجيش العراقي القاعدة بالكامل.",
+])
+def test_a_takeover_after_a_withdrawal_is_one_handover(pipeline: Pipeline, text: str) -> None:
+    doc = pipeline.run(text, published="2025-03-01")
+    assert [(e.type, e.actor.id if e.actor else None, e.recipient.id if e.recipient else None)
+            for e in doc.events] == [("HANDOVER", "USA_FORCES", "IRQ_ARMY")]
+
+
+@pytest.mark.parametrize("text", [
+    "تنفرد الميليشيات الإيرانية بالسيطرة على مطار التيفور.",  # standing control, with the subject between
+    "وصلت قافلة إنسانية تابعة للأمم المتحدة إلى مدينة القامشلي.",  # aid, not forces
+])
+def test_no_event_from_standing_control_or_aid_convoys(pipeline: Pipeline, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
+def test_a_military_convoy_is_still_a_deployment(pipeline: Pipeline) -> None:
+    assert ("DEPLOY", "TUR_TAF") in [e[:2] for e in _events(pipeline, "وصلت قافلة عسكرية تركية إلى مدينة الباب.")]

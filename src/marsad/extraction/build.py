@@ -49,6 +49,7 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
             built.append(Built(_event(doc, f2, to_actor), f2))
     built = _inherit_recipients(built, part_of)
     built = _verb_and_noun_twins(built)
+    built = _takeovers(built)
     built = _killings_by_strikes(built)
     built = _force_against_protests(built, text)
     built = _merge(built, part_of)
@@ -302,6 +303,31 @@ def _merge(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Buil
         if twin.event.location and e.location and twin.event.location.precision > e.location.precision:
             twin.event.location = e.location
     return kept
+
+
+TAKEOVER_SENTENCES = 1  # a takeover is read with a withdrawal told this many sentences away
+
+
+def _takeovers(built: list[Built]) -> list[Built]:
+    """"تولّى الجيش العراقي السيطرة على القاعدة" after "انسحاب القوات الأمريكية منها": a side
+    that takes a place over with no giver named receives it from the side that withdrew from it;
+    the withdrawal becomes a handover to it."""
+    out: list[Built] = []
+    for b in built:
+        e, f = b.event, b.frame
+        if f.form.group.receive and e.actor is None and e.recipient is not None and e.location is not None:
+            giver = next((k for k in built if k is not b and FAMILY.get(k.event.type, k.event.type) == "WITHDRAW"
+                          and k.event.actor is not None and k.event.actor.id != e.recipient.id
+                          and k.event.location is not None and k.event.location.id == e.location.id
+                          and abs(k.frame.sentence - f.sentence) <= TAKEOVER_SENTENCES), None)
+            if giver is not None:
+                if giver.event.recipient is None:
+                    giver.event.recipient = e.recipient
+                    giver.event.type = "HANDOVER"
+                    giver.event.acled = e.acled
+                continue
+        out.append(b)
+    return out
 
 
 def _verb_and_noun_twins(built: list[Built]) -> list[Built]:

@@ -299,14 +299,28 @@ def anaphoric(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple
     return bool(before) and before[0] in ANAPHORIC_BEFORE
 
 
+# A convoy or delivery of aid is no deployment of forces ("قافلة إنسانية ... وصلت إلى القامشلي").
+HUMANITARIAN_WORDS = frozenset(key(w) for w in (
+    "إنسانية", "الإنسانية", "إنساني", "إغاثية", "الإغاثية", "إغاثة", "الإغاثة", "مساعدات", "المساعدات",
+    "طبية", "غذائية", "الغذائية", "إنسانيه"))
+HUMANITARIAN_REACH = 6  # words either side of a DEPLOY trigger
+UNLESS_BEFORE_WORDS = 4  # words before a trigger searched for its group's unless_before
+
+
 def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[int, int]) -> bool:
     """Check the trigger group's needs / needs_before / unless conditions around the hit."""
     g = form.group
+    if g.event_type == "DEPLOY":
+        around = (key(text[max(clause[0], m.start - 80):m.start]).split()[-HUMANITARIAN_REACH:]
+                  + key(text[m.end:min(clause[1], m.end + 80)]).split()[:HUMANITARIAN_REACH])
+        if HUMANITARIAN_WORDS.intersection(around):
+            return False
     if g.suffix_not and any(m.suffix.startswith(x) for x in g.suffix_not):
         return False
     if g.unless_before:
-        before2 = key(text[max(clause[0], m.start - 40):m.start]).split()[-2:]
-        if _window_has(before2, g.unless_before):
+        # four words: the subject may stand between ("تنفرد الميليشيات الإيرانية بالسيطرة")
+        before = key(text[max(clause[0], m.start - 60):m.start]).split()[-UNLESS_BEFORE_WORDS:]
+        if _window_has(before, g.unless_before):
             return False
     if not (g.needs or g.needs_before or g.unless):
         return True
