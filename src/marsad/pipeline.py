@@ -11,7 +11,13 @@ from typing import NamedTuple
 
 from marsad.document import Document, Entity, Place, Source, text_doc_id
 from marsad.extraction.agents import ForceMentions
-from marsad.extraction.actors import contract_actor, find_actors, own_country_pronouns, write_actor_mentions
+from marsad.extraction.actors import (
+    contract_actor,
+    find_actors,
+    generic_anaphors,
+    own_country_pronouns,
+    write_actor_mentions,
+)
 from marsad.extraction.frames import LOCATIVE_PREPS, ActorSpan
 from marsad.extraction.build import build_events
 from marsad.extraction.events import EventAssembler
@@ -122,6 +128,7 @@ class Pipeline:
         hits_at, site_phrases = _hits_by_span(hits), _site_phrases(hits)
         actor_spans = [a for a in actor_spans if not _is_place_not_actor(a, hits_at)
                        and not _inside_place_name(a, site_phrases)]
+        actor_spans = sorted(actor_spans + generic_anaphors(doc.text, norm, actor_spans), key=lambda a: a.start)
         write_actor_mentions(doc, actor_spans)
         actor_spans = [a for a in actor_spans if a.kind != "media"]
         doc.dates = dates.find_dates(body, pub, norm=norm)

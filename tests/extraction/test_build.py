@@ -162,3 +162,26 @@ def test_no_event_from_standing_control_or_aid_convoys(pipeline: Pipeline, text:
 
 def test_a_military_convoy_is_still_a_deployment(pipeline: Pipeline) -> None:
     assert ("DEPLOY", "TUR_TAF") in [e[:2] for e in _events(pipeline, "وصلت قافلة عسكرية تركية إلى مدينة الباب.")]
+
+
+def test_a_definite_generic_noun_points_back_at_its_actor(pipeline: Pipeline) -> None:
+    doc = pipeline.run("أرسل حزب الله تعزيزات إلى مدينة القصير. وأنشأت الميليشيا مقراً جديداً في البلدة.",
+                       published="2025-03-01")
+    base = next(e for e in doc.events if e.type == "ESTABLISH_BASE")
+    assert base.actor is not None and base.actor.id == "LBN_HEZBOLLAH" and base.actor.text == "الميليشيا"
+    assert "FORM_GROUP" not in [e.type for e in doc.events]  # the militia is the subject, not a new group
+
+
+def test_the_organisation_is_the_last_jihadist_group_named(pipeline: Pipeline) -> None:
+    text = "شن تنظيم داعش هجوماً على بلدة في البادية السورية. وأعلن التنظيم لاحقاً مسؤوليته عن تفجير في الرقة."
+    blast = next(e for e in pipeline.run(text, published="2025-03-01").events if e.type == "EXPLOSION")
+    assert blast.actor is not None and blast.actor.id == "TNG_ISIS"
+
+
+@pytest.mark.parametrize(("text", "formed"), [
+    ("شكّل الحرس الثوري الإيراني لواءً جديداً من المقاتلين المحليين في البوكمال.", True),
+    ("يشكل وجود الميليشيات الإيرانية في البوكمال تهديداً للسكان.", False),
+    ("تشكل الميليشيات الإيرانية خطراً على المنطقة.", False),
+])
+def test_forming_a_group_needs_a_group_as_its_object(pipeline: Pipeline, text: str, formed: bool) -> None:
+    assert ("FORM_GROUP" in [e[0] for e in _events(pipeline, text)]) is formed

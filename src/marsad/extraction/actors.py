@@ -76,6 +76,48 @@ def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: da
     return _with_bracketed_names(text, spans)
 
 
+# Definite generic nouns that point back at the last actor of their kind: "انسحبت الميليشيا",
+# "تمركزات تلك الميليشيات", "أعلن التنظيم". Indefinite ones ("ميليشيا جديدة") introduce a new one.
+_ANAPHOR = re.compile(
+    r"(?<!\w)(?:(?:هذه|تلك|هذا|ذلك|هاته)\s+)?(?P<clitic>[وفبل]?)(?P<article>ال|لل)"
+    r"(?P<noun>ميليشيات|ميليشيا|مليشيات|مليشيا|ميلشيات|ميلشيا|تنظيم|فصيل|فصائل|جماعه|حركه)(?!\w)"
+)
+ANAPHOR_KINDS = {
+    "ميليشيات": ("militia", "mercenary"), "ميليشيا": ("militia", "mercenary"),
+    "مليشيات": ("militia", "mercenary"), "مليشيا": ("militia", "mercenary"),
+    "ميلشيات": ("militia", "mercenary"), "ميلشيا": ("militia", "mercenary"),
+    "تنظيم": ("jihadist_group",), "فصيل": ("rebel_group", "militia"), "فصائل": ("rebel_group", "militia"),
+    "جماعه": ("jihadist_group", "militia", "rebel_group"), "حركه": ("rebel_group", "militia", "political_party"),
+}
+ANAPHOR_REACH = 1500  # characters back to the antecedent
+
+
+def generic_anaphors(text: str, norm: Normalized, spans: list[ActorSpan]) -> list[ActorSpan]:
+    """Spans for definite generic actor nouns, resolved to the last actor of their kind before them."""
+    out: list[ActorSpan] = []
+    for m in _ANAPHOR.finditer(norm.text):
+        start, end = norm.span(m.start(), m.end())
+        if any(a.start < end and start < a.end for a in spans):
+            continue  # part of a named actor ("ميليشيا الدفاع الوطني")
+        if _names_follow(text, end):
+            continue
+        kinds = ANAPHOR_KINDS[m.group("noun")]
+        antecedent = next((a for a in reversed(spans) if a.end <= start and start - a.end <= ANAPHOR_REACH
+                           and a.kind in kinds), None)
+        if antecedent is None:
+            continue
+        clitic = m.group("clitic") + ("ل" if m.group("article") == "لل" else "")
+        out.append(ActorSpan(start, end, text[start:end], antecedent.actor_id,
+                             governing_prep(text, start, clitic), antecedent.data))
+    return out
+
+
+def _names_follow(text: str, end: int) -> bool:
+    """A quote or bracket right after the noun opens a name ("الميليشيا “سمير الرحال”")."""
+    rest = text[end:end + 3].lstrip()
+    return bool(rest) and rest[0] in "\"'“”«(["
+
+
 _BRACKETED = re.compile(r"\s*[(\[«]\s*$")
 _CLOSE = re.compile(r"\s*[)\]»]")
 

@@ -704,6 +704,11 @@ class EventAssembler:
             # "هاجم مسلحون حاجزاً للجيش", "أطلق مسلح النار على دورية للشرطة": fire at an armed
             # side is a clash (ACLED's Battles); an assassination stays an attack
             etype = "CLASH"
+        if (etype == "FORM_GROUP" and form.group.needs and actor is not None and not carried
+                and t.end <= actor.start and not _window_has(
+                    key(text[actor.end:min(ce, actor.end + 80)]).split()[:form.group.window or NEEDS_WINDOW],
+                    form.group.needs)):
+            return None  # "أنشأت الميليشيا مقراً": the group word is the subject, nothing new is formed
         frame = Frame(type=etype, trigger=t, form=form, sentence=si, clause=clause, actor=actor,
                       assoc=assoc, recipient=recipient, actor_carried=carried)
         frame.confidence = form.group.strength * (
