@@ -185,3 +185,11 @@ def test_the_organisation_is_the_last_jihadist_group_named(pipeline: Pipeline) -
 ])
 def test_forming_a_group_needs_a_group_as_its_object(pipeline: Pipeline, text: str, formed: bool) -> None:
     assert ("FORM_GROUP" in [e[0] for e in _events(pipeline, text)]) is formed
+
+
+def test_a_suffixed_verbal_noun_takes_its_genitive_subject(pipeline: Pipeline) -> None:
+    # "تمركزات" ends in a plural suffix; its genitive ("تلك الميليشيات") is still its subject
+    text = ("قصف الطيران الإسرائيلي مواقع للميليشيات الإيرانية في دير الزور. "
+            "وبات من الملاحظ أن تمركزات تلك الميليشيات انتقلت إلى محيط مطار دمشق الدولي.")
+    deploy = [e for e in pipeline.run(text, published="2025-03-01").events if e.type == "DEPLOY"]
+    assert deploy and all(e.actor is not None and e.actor.id == "IRN_PROXIES" for e in deploy)

@@ -303,7 +303,7 @@ def anaphoric(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple
 HUMANITARIAN_WORDS = frozenset(key(w) for w in (
     "إنسانية", "الإنسانية", "إنساني", "إغاثية", "الإغاثية", "إغاثة", "الإغاثة", "مساعدات", "المساعدات",
     "طبية", "غذائية", "الغذائية", "إنسانيه"))
-HUMANITARIAN_REACH = 6  # words either side of a DEPLOY trigger
+HUMANITARIAN_REACH = 9  # words either side of a DEPLOY trigger ("قافلة إنسانية تابعة للأمم المتحدة قادمة من دمشق وصلت")
 UNLESS_BEFORE_WORDS = 4  # words before a trigger searched for its group's unless_before
 
 
@@ -535,6 +535,7 @@ class EventAssembler:
         for other in clause_triggers:
             if other.end <= t.start and all(f.group.event_type != etype for f in other.payloads):
                 seg_start = other.end
+        t_end = _word_end(text, t.end)  # after the suffix: "تمركز|ات تلك الميليشيات"
         in_clause = [a for a in actors.starting(cs, ce) if not (a.start < t.end and t.start < a.end)]
         # Civilians are the doers of protests only; elsewhere they are targets.
         subjects = [a for a in in_clause if a.kind != "civilians" or etype == "PROTEST"]
@@ -556,7 +557,7 @@ class EventAssembler:
             recipient = undergoer
             after = [a for a in after if a is not undergoer]
         if actor is None and form.pos == "noun" and not undergo:
-            gen = after[0] if after and _genitive_gap(text[t.end:after[0].start]) else None
+            gen = after[0] if after and _genitive_gap(text[t_end:after[0].start]) else None
             if gen is not None and gen.prep is None:
                 if etype in SUBJECT_GENITIVE_TYPES or doer_noun or _object_follows(text, gen, seg_end):
                     actor = gen  # "استهداف الاحتلال مجموعة من الشبان": a genitive with an object does it
@@ -564,7 +565,7 @@ class EventAssembler:
                     recipient = gen
             elif gen is not None and gen.prep == "ل" and (doer_noun or (
                     etype in ("SHELLING", "AIRSTRIKE", "ATTACK")
-                    and (key(text[t.end:gen.start]).split()[:-1] or len(key(t.text).split()) > 1
+                    and (key(text[t_end:gen.start]).split()[:-1] or len(key(t.text).split()) > 1
                          or key(text[gen.end:gen.end + 12]).split()[:1] in (["علي"], ["ضد"])))):
                 # "بقصف لقوات الدعم السريع على سوق": a target after على makes the لـ phrase the doer
                 # "قصف مدفعي للدعم السريع": after a manner adjective, لـ marks the doer
@@ -574,17 +575,17 @@ class EventAssembler:
             if agents:
                 actor = agents[0]
         if actor is None and form.pos == "noun":
-            actor = self.nationality(text, t.end, etype)
+            actor = self.nationality(text, t_end, etype)
         if actor is None and form.pos == "noun" and etype in ("ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION"):
             actor = _from_doer(text, t, after, seg_end)
         if actor is None and form.pos == "noun":
-            nxt = key(text[t.end:t.end + 20]).split()[:1]
+            nxt = key(text[t_end:t_end + 20]).split()[:1]
             if nxt and nxt[0] in SUPPORT_VERBS:
-                doers = [a for a in after if a.prep is None and a.start - t.end <= SUPPORT_REACH]
+                doers = [a for a in after if a.prep is None and a.start - t_end <= SUPPORT_REACH]
                 if doers:
                     actor = doers[0]
         if actor is None and form.pos == "noun":
-            actor = _resumptive_doer(text, t.end, min(seg_end, t.end + RESUMPTIVE_REACH), after)
+            actor = _resumptive_doer(text, t_end, min(seg_end, t_end + RESUMPTIVE_REACH), after)
         between_other: ActorSpan | None = None
         if actor is None and etype == "CLASH":
             # "اشتباكات بين X و Y": X and Y are the two sides ("بين فصائل من X", "بين شبان و Y").
@@ -611,8 +612,8 @@ class EventAssembler:
             # SVO with the subject right before the verb ("القوات الروسية انسحبت"), else VSO
             # with the subject right after it ("انسحبت القوات الروسية", "أعلنت، أمس، الوزارة").
             adjacent = [a for a in before if a.prep is None and _clear_gap(text, a.end, t.start, 1)]
-            near = [a for a in after if a.prep is None and a.start - t.end <= VSO_NEAR
-                    and a.start < seg_end and _clear_gap(text, t.end, a.start, 3)]
+            near = [a for a in after if a.prep is None and a.start - t_end <= VSO_NEAR
+                    and a.start < seg_end and _clear_gap(text, t_end, a.start, 3)]
             if adjacent:
                 actor = adjacent[-1]
             elif near and near[0] is not recipient:
