@@ -193,3 +193,13 @@ def test_a_suffixed_verbal_noun_takes_its_genitive_subject(pipeline: Pipeline) -
             "وبات من الملاحظ أن تمركزات تلك الميليشيات انتقلت إلى محيط مطار دمشق الدولي.")
     deploy = [e for e in pipeline.run(text, published="2025-03-01").events if e.type == "DEPLOY"]
     assert deploy and all(e.actor is not None and e.actor.id == "IRN_PROXIES" for e in deploy)
+
+
+def test_the_side_that_suffers_a_strike_named_as_a_cause_is_its_target(pipeline: Pipeline) -> None:
+    doc = pipeline.run("تكبدت الميليشيات الإيرانية خسائر كبيرة جراء استهداف معاقلها في دير الزور.",
+                       published="2025-03-01")
+    (event,) = doc.events
+    assert event.actor is None and event.recipient is not None and event.recipient.id == "IRN_PROXIES"
+    # a doer named after the cause word is still the doer
+    doc = pipeline.run("قتل خمسة مدنيين جراء قصف قوات النظام لبلدة كفرنبل.", published="2015-03-01")
+    assert [(e.type, e.actor.id if e.actor else None) for e in doc.events] == [("SHELLING", "SYR_SAA")]

@@ -369,6 +369,16 @@ UNDERGO_REACH = 80  # characters between تعرّض and the event noun it govern
 _FROM_DOER_GAP = 3
 
 
+# Words that make an event noun the cause of what the clause tells: "خسائر جراء استهداف ...".
+CAUSE_WORDS = frozenset(key(w) for w in ("جراء", "نتيجة", "بسبب", "بفعل", "إثر", "اثر"))
+STRIKE_LIKE = frozenset({"ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION"})
+
+
+def _after_cause_word(text: str, cs: int, t: Match[TriggerForm]) -> bool:
+    before = key(text[max(cs, t.start - 20):t.start]).split()[-1:]
+    return bool(before) and before[0] in CAUSE_WORDS
+
+
 def _undergoer(text: str, cs: int, t: Match[TriggerForm], in_clause: Sequence[ActorSpan]) -> tuple[bool, ActorSpan | None]:
     """Whether the event noun `t` is the complement of تعرّض ("تعرضت القوات لهجوم"), and the
     side that underwent it: the actor between تعرّض and the noun, or right before تعرّض."""
@@ -553,6 +563,11 @@ class EventAssembler:
         undergo, undergoer = _undergoer(text, cs, t, in_clause)
         if undergo and form.pos == "verb":
             return None  # "تعرضت لقصف": after لـ the word is the noun, not the verb قصف
+        if not undergo and form.pos == "noun" and etype in STRIKE_LIKE and _after_cause_word(text, cs, t):
+            # "تكبدت الميليشيات خسائر جراء استهداف معاقلها": the side named before the cause
+            # suffered the attack; its doer can only be named after the noun
+            undergo = True
+            undergoer = next((a for a in reversed(before) if a.prep is None and a.start >= cs), None)
         if undergo:
             recipient = undergoer
             after = [a for a in after if a is not undergoer]
