@@ -203,3 +203,16 @@ def test_the_side_that_suffers_a_strike_named_as_a_cause_is_its_target(pipeline:
     # a doer named after the cause word is still the doer
     doc = pipeline.run("قتل خمسة مدنيين جراء قصف قوات النظام لبلدة كفرنبل.", published="2015-03-01")
     assert [(e.type, e.actor.id if e.actor else None) for e in doc.events] == [("SHELLING", "SYR_SAA")]
+
+
+def test_a_definite_verbal_noun_that_is_then_described_is_not_new(pipeline: Pipeline) -> None:
+    text = ("انسحبت ميليشيا حزب الله من بلدة قارة في القلمون. "
+            "وأوضحت المصادر أن الانسحاب شمل العناصر اللبنانيين في الحزب.")
+    assert [e[0] for e in _events(pipeline, text)] == ["WITHDRAW"]
+
+
+def test_positions_are_a_state_not_a_deployment(pipeline: Pipeline) -> None:
+    text = "وتقع تمركزات الميليشيات الإيرانية بالقرب من مطار دمشق الدولي."
+    assert _events(pipeline, text) == []
+    moved = "تمركزت الميليشيات الإيرانية بالقرب من مطار دمشق الدولي."  # the verb is a movement
+    assert ("DEPLOY", "IRN_PROXIES") in [e[:2] for e in _events(pipeline, moved)]

@@ -318,7 +318,8 @@ def _takeovers(built: list[Built]) -> list[Built]:
         if f.form.group.receive and e.actor is None and e.recipient is not None and e.location is not None:
             giver = next((k for k in built if k is not b and FAMILY.get(k.event.type, k.event.type) == "WITHDRAW"
                           and k.event.actor is not None and k.event.actor.id != e.recipient.id
-                          and k.event.location is not None and k.event.location.id == e.location.id
+                          and k.event.location is not None
+                          and (k.event.location.id == e.location.id or _inside(k.event.location, e.location))
                           and abs(k.frame.sentence - f.sentence) <= TAKEOVER_SENTENCES), None)
             if giver is not None:
                 if giver.event.recipient is None:

@@ -296,7 +296,15 @@ def anaphoric(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple
     if form.pos != "noun":
         return False
     before = key(text[max(clause[0], m.start - 30):m.start]).split()[-1:]
-    return bool(before) and before[0] in ANAPHORIC_BEFORE
+    if before and before[0] in ANAPHORIC_BEFORE:
+        return True
+    # "الانسحاب شمل العناصر اللبنانيين": a definite verbal noun that what follows describes
+    after = key(text[_word_end(text, m.end):min(clause[1], m.end + 30)]).split()[:1]
+    return key(m.text).startswith("ال") and bool(after) and after[0] in DESCRIBING_VERBS
+
+
+DESCRIBING_VERBS = frozenset(key(w) for w in (
+    "شمل", "شملت", "يشمل", "تشمل", "تضمن", "تضمنت", "يتضمن", "تتضمن", "جاء", "جاءت", "يأتي", "تأتي"))
 
 
 # A convoy or delivery of aid is no deployment of forces ("قافلة إنسانية ... وصلت إلى القامشلي").
