@@ -216,3 +216,19 @@ def test_positions_are_a_state_not_a_deployment(pipeline: Pipeline) -> None:
     assert _events(pipeline, text) == []
     moved = "تمركزت الميليشيات الإيرانية بالقرب من مطار دمشق الدولي."  # the verb is a movement
     assert ("DEPLOY", "IRN_PROXIES") in [e[:2] for e in _events(pipeline, moved)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the casualties named as the subject of the killing verb are the target
+    ("قالت مصادر أمنية إن ثلاثة جنود عراقيين قتلوا في انفجار عبوة ناسفة استهدفت دوريتهم في محافظة الأنبار.",
+     ("EXPLOSION", None, "IRQ_ARMY")),
+    # the side that vows to answer an assassination suffered it
+    ("توعدت حركة حماس بالرد على اغتيال قائدها في بيروت.", ("ATTACK", None, "PSE_HAMAS")),
+    # official military style: destroying an armed side's positions is a clash
+    ("ذكرت وكالة سانا أن وحدات من الجيش العربي السوري دمرت مقرات لإرهابيي جبهة النصرة في ريف إدلب.",
+     ("CLASH", "SYR_SAA", "SYR_NUSRA")),
+])
+def test_who_did_it_and_to_whom(pipeline: Pipeline, text: str, expected: tuple[str, str | None, str | None]) -> None:
+    doc = pipeline.run(text, published="2016-03-01")
+    got = [(e.type, e.actor.id if e.actor else None, e.recipient.id if e.recipient else None) for e in doc.events]
+    assert got == [expected]

@@ -79,7 +79,8 @@ IED_WORDS = frozenset(key(w) for w in (
     "عبوة", "بعبوة", "عبوات", "لغم", "بلغم", "ألغام", "مفخخة", "ناسفة", "متفجرة", "انتحاري"))
 # General attack words: a specific strike in the same clause spells them out ("بغارة إسرائيلية
 # استهدفت سيارته"), and against an armed side they are fighting, not an attack on civilians.
-GENERAL_ATTACK_WORDS = frozenset(key(w) for w in ("استهدف", "استهداف", "هاجم", "هوجم", "هجوم", "هجمات", "اعتداء"))
+GENERAL_ATTACK_WORDS = frozenset(key(w) for w in ("استهدف", "استهداف", "هاجم", "هوجم", "هجوم", "هجمات", "اعتداء",
+                                                  "دمر", "تدمير"))
 # "زوارق حربية", "بوارج حربية": warships; حربية there is no aircraft.
 NAVAL_WORDS = frozenset(key(w) for w in ("زوارق", "زورق", "الزوارق", "بوارج", "بارجة", "البوارج", "سفن", "سفينة",
                                          "قطع", "البحرية", "بحرية", "الزورق"))
@@ -382,9 +383,18 @@ CAUSE_WORDS = frozenset(key(w) for w in ("جراء", "نتيجة", "بسبب", "
 STRIKE_LIKE = frozenset({"ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION"})
 
 
+# "توعدت حماس بالرد على اغتيال قائدها": the side that answers an attack suffered it.
+RESPONSE_WORDS = frozenset(key(w) for w in ("الرد", "بالرد", "ردا", "رداً", "للرد", "والرد"))
+REVENGE_WORDS = frozenset(key(w) for w in ("انتقاما", "انتقاماً", "ثأرا", "ثأراً", "للانتقام", "بالانتقام"))
+
+
 def _after_cause_word(text: str, cs: int, t: Match[TriggerForm]) -> bool:
-    before = key(text[max(cs, t.start - 20):t.start]).split()[-1:]
-    return bool(before) and before[0] in CAUSE_WORDS
+    before = key(text[max(cs, t.start - 30):t.start]).split()[-2:]
+    if before and before[-1] in CAUSE_WORDS:
+        return True
+    if len(before) == 2 and before[0] in RESPONSE_WORDS and before[1] == "علي":
+        return True
+    return bool(before) and before[-1] in REVENGE_WORDS and t.prefix.endswith("ل")
 
 
 def _undergoer(text: str, cs: int, t: Match[TriggerForm], in_clause: Sequence[ActorSpan]) -> tuple[bool, ActorSpan | None]:
@@ -643,9 +653,11 @@ class EventAssembler:
                 actor = near[0]
         # "أصيب شرطيان بهجوم مسلح": the wounded before the event noun are its target, not its doer
         victim = (_casualties_before(text, cs, t, in_clause, None)
-                  if form.pos == "noun" and etype in ("ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION") else None)
+                  if etype in ("ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION") else None)
         if victim is not None:
             before = [a for a in before if a is not victim]
+            if actor is victim:
+                actor = None
         if actor is None and not undergo:
             prior = [a for a in before if a.prep is None and t.start - a.end <= SUBJECT_REACH
                      and a.start >= seg_start and a is not recipient]
@@ -781,7 +793,10 @@ CASUALTY_GAP_WORDS = 6  # words between the casualties and the event noun
 
 def _casualties_before(text: str, cs: int, t: Match[TriggerForm], in_clause: Sequence[ActorSpan],
                        actor: ActorSpan | None) -> ActorSpan | None:
-    """The side named as the killed or wounded before the event noun that killed them."""
+    """The side named as the killed or wounded before the event noun that killed them: after
+    the killing word ("مقتل جنديين بهجوم") or as its subject ("ثلاثة جنود قتلوا في انفجار")."""
+    others = [a for a in in_clause if a.end <= t.start and a is not actor
+              and (actor is None or a.actor_id != actor.actor_id)]
     kill_end = -1
     for w in re.finditer(r"\S+", text[cs:t.start]):
         k = key(w.group())
@@ -789,13 +804,14 @@ def _casualties_before(text: str, cs: int, t: Match[TriggerForm], in_clause: Seq
         if k.startswith(KILLED_STEMS):
             kill_end = cs + w.end()
             break
-    if kill_end < 0:
-        return None
-    for a in in_clause:
-        if kill_end <= a.start and a.end <= t.start and a is not actor and (
-                actor is None or a.actor_id != actor.actor_id):
-            if len(key(text[a.end:t.start]).split()) <= CASUALTY_GAP_WORDS:
+    if kill_end >= 0:
+        for a in others:
+            if kill_end <= a.start and len(key(text[a.end:t.start]).split()) <= CASUALTY_GAP_WORDS:
                 return a
+    for a in others:
+        gap = key(text[a.end:t.start]).split()
+        if gap and gap[0].startswith(KILLED_STEMS) and len(gap) <= CASUALTY_GAP_WORDS:
+            return a
     return None
 
 
