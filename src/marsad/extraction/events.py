@@ -711,6 +711,9 @@ class EventAssembler:
             recipient, assoc = assoc[0], assoc[1:]
         taken = {id(actor)} | {id(a) for a in assoc}
         if recipient is None:
+            charge = _CHARGE.search(text, t_end, seg_end)
+            if charge is not None:
+                seg_end = charge.start()  # "بتهمة التجسس لصالح إيران": who the charge names is no target
             for a in after_all:
                 if id(a) in taken or a.start >= seg_end:
                     continue
@@ -791,6 +794,20 @@ KILLED_STEMS = tuple(key(w) for w in ("قتل", "مقتل", "قتلى", "است�
 CASUALTY_GAP_WORDS = 6  # words between the casualties and the event noun
 
 
+# The charge laid against those arrested or killed: "بتهمة التعامل مع التحالف".
+_CHARGE = re.compile(r"(?<!\w)[وف]?(?:بتهمة|بتهمه|بتهم|بتهمتي|بدعوى|بدعوي|بحجة|بحجه|لاتهامهم|لاتهامه|بذريعة|بذريعه)(?!\w)")
+
+
+_COUNTED = re.compile(r"(?<!\w)(?:\d+|عشرات|مئات|الاف|آلاف|العشرات|المئات)(?!\w)")
+
+
+def _causes_casualties(text: str, a: ActorSpan, t: Match[TriggerForm], others: Sequence[ActorSpan]) -> bool:
+    """Other casualties follow `a` before the event noun: `a` is the subject that caused them."""
+    between = text[a.end:t.start]
+    return bool(_COUNTED.search(key(between))) or any(
+        o.kind == "civilians" and a.end <= o.start and o.end <= t.start for o in others)
+
+
 def _casualties_before(text: str, cs: int, t: Match[TriggerForm], in_clause: Sequence[ActorSpan],
                        actor: ActorSpan | None) -> ActorSpan | None:
     """The side named as the killed or wounded before the event noun that killed them: after
@@ -807,6 +824,8 @@ def _casualties_before(text: str, cs: int, t: Match[TriggerForm], in_clause: Seq
     if kill_end >= 0:
         for a in others:
             if kill_end <= a.start and len(key(text[a.end:t.start]).split()) <= CASUALTY_GAP_WORDS:
+                if _causes_casualties(text, a, t, others):
+                    continue  # "جرحت قوات الدعم السريع عشرات المدنيين بقصف": a is the verb's subject
                 return a
     for a in others:
         gap = key(text[a.end:t.start]).split()

@@ -44,10 +44,10 @@ PLURAL_TYPE_WORDS = frozenset({"مدن", "بلدات", "بلدتي", "قري", "
                                "محافظتي", "مناطق", "منطقتي"})
 # Words that move the location off the place itself: precision 2 in ACLED's terms.
 AREA_WORDS: dict[str, str] = {
-    "ريف": "rif", "ارياف": "rif", "باديه": "rif", "باديه": "rif", "باديتي": "rif",
+    "ريف": "rif", "ارياف": "rif", "باديه": "rif", "باديتي": "rif",
     "اطراف": "outskirts", "محيط": "outskirts", "ضواحي": "outskirts", "مشارف": "outskirts",
     "تخوم": "outskirts", "جرود": "outskirts", "اطرف": "outskirts", "ضاحيه": "outskirts",
-    "قرب": "near", "بقرب": "near", "مقربه": "near", "مشارف": "outskirts", "جوار": "near", "حدود": "near",
+    "قرب": "near", "بقرب": "near", "مقربه": "near", "جوار": "near", "حدود": "near",
     "شرق": "direction", "غرب": "direction", "شمال": "direction", "جنوب": "direction",
     "شرقي": "direction", "غربي": "direction", "شمالي": "direction", "جنوبي": "direction",
     "جنوبه": "direction",
