@@ -232,3 +232,10 @@ def test_who_did_it_and_to_whom(pipeline: Pipeline, text: str, expected: tuple[s
     doc = pipeline.run(text, published="2016-03-01")
     got = [(e.type, e.actor.id if e.actor else None, e.recipient.id if e.recipient else None) for e in doc.events]
     assert got == [expected]
+
+
+def test_a_foiled_smuggling_attempt_is_no_transfer(pipeline: Pipeline) -> None:
+    text = "أعلن الجيش الأردني إحباط محاولة تهريب كميات كبيرة من الأسلحة عبر الحدود مع سوريا."
+    assert "ARMS_TRANSFER" not in [e[0] for e in _events(pipeline, text)]
+    done = "هربت ميليشيات إيرانية أسلحة عبر الحدود العراقية إلى مدينة البوكمال."
+    assert ("ARMS_TRANSFER", "IRN_PROXIES") in [e[:2] for e in _events(pipeline, done)]

@@ -316,9 +316,20 @@ HUMANITARIAN_REACH = 9  # words either side of a DEPLOY trigger ("قافلة إ�
 UNLESS_BEFORE_WORDS = 4  # words before a trigger searched for its group's unless_before
 
 
+# A foiled attempt did not happen: "أحبط الجيش محاولة تهريب أسلحة", "إفشال هجوم".
+FOILED_WORDS = frozenset(key(w) for w in (
+    "إحباط", "احباط", "أحبط", "أحبطت", "أحبطوا", "إفشال", "أفشل", "أفشلت", "تصدى", "تصدت", "منع", "منعت"))
+FOILED_REACH = 3  # words before the trigger: "أحبطت القوات محاولة تهريب"
+
+
 def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[int, int]) -> bool:
     """Check the trigger group's needs / needs_before / unless conditions around the hit."""
     g = form.group
+    if g.event_type not in ("CLASH", "CAPTURE"):  # repelling an attack is itself a clash
+        near = key(text[max(clause[0], m.start - 50):m.start]).split()[-FOILED_REACH:]
+        if any(_strip_clitics(w) & FOILED_WORDS for w in near) and (
+                "محاوله" in near or near[-1:] and _strip_clitics(near[-1]) & FOILED_WORDS):
+            return False
     if g.event_type == "DEPLOY":
         around = (key(text[max(clause[0], m.start - 80):m.start]).split()[-HUMANITARIAN_REACH:]
                   + key(text[m.end:min(clause[1], m.end + 80)]).split()[:HUMANITARIAN_REACH])
