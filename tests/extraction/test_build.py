@@ -239,3 +239,14 @@ def test_a_foiled_smuggling_attempt_is_no_transfer(pipeline: Pipeline) -> None:
     assert "ARMS_TRANSFER" not in [e[0] for e in _events(pipeline, text)]
     done = "هربت ميليشيات إيرانية أسلحة عبر الحدود العراقية إلى مدينة البوكمال."
     assert ("ARMS_TRANSFER", "IRN_PROXIES") in [e[:2] for e in _events(pipeline, done)]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("فضت قوات الأمن اعتصاماً لخريجين عاطلين عن العمل أمام وزارة النفط في بغداد.", "Protest with intervention"),
+    ("اقتحم متظاهرون مبنى القنصلية الإيرانية في النجف وأضرموا فيه النار.", "Violent demonstration"),
+    ("أغلق محتجون غاضبون الطريق الدولي بين حلب ودمشق بالإطارات المشتعلة.", "Violent demonstration"),
+    ("تظاهر المئات بشكل سلمي في ساحة الحرية بمدينة تعز.", "Peaceful protest"),
+])
+def test_protest_sub_types_follow_acled(pipeline: Pipeline, text: str, sub: str) -> None:
+    doc = pipeline.run(text, published="2019-03-01")
+    assert [e.acled.sub_event_type for e in doc.events if e.type == "PROTEST"] == [sub]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from marsad.document import AcledCode, PloverCode
+from marsad.text.normalize import key
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -60,9 +61,14 @@ SUICIDE_WORDS = ("انتحاري", "انتحارية", "حزام ناسف", "أ�
 ASSASSINATION_WORDS = ("اغتيال", "اغتال", "اغتالت", "اغتيالات")
 PROTEST_FORCE_WORDS = ("فرق", "فرقت", "تفريق", "قمع", "قمعت", "الغاز المسيل", "الرصاص المطاطي", "اعتقلت", "اعتقال",
                        "الرصاص الحي", "فتحت النار", "أطلقت النار", "بالقوة", "الهراوات", "خراطيم المياه",
-                       "النار على المتظاهرين", "النار على المحتجين", "النار على المعتصمين")
+                       "النار على المتظاهرين", "النار على المحتجين", "النار على المعتصمين",
+                       "فض", "فضت", "لفض", "بفض", "فضوا")
 PROTEST_KILLED_WORDS = ("مقتل", "قتل", "قتلى", "قتيل", "مصرع", "سقوط")
-RIOT_WORDS = ("أحرقوا", "حرق", "أعمال شغب", "شغب", "اقتحم المحتجون", "رشق", "رشقوا", "حطموا", "تكسير")
+RIOT_WORDS = ("أحرقوا", "حرق", "أعمال شغب", "شغب", "اقتحم المحتجون", "اقتحم متظاهرون", "اقتحم محتجون",
+              "اقتحموا", "رشق", "رشقوا", "حطموا", "تكسير", "أضرموا", "أضرم محتجون", "أضرم متظاهرون",
+              "الإطارات المشتعلة", "بالإطارات المشتعلة", "إطارات مشتعلة", "حرق الإطارات", "بالحجارة")
+# The word lists, in the folded form they are compared in (hamza and ta-marbuta variants alike).
+_FORCE, _KILLED, _RIOT = (tuple(key(w) for w in ws) for ws in (PROTEST_FORCE_WORDS, PROTEST_KILLED_WORDS, RIOT_WORDS))
 
 
 def acled_code(event_type: str, *, actor_kind: str | None, recipient: bool, evidence: str) -> AcledCode:
@@ -75,11 +81,13 @@ def acled_code(event_type: str, *, actor_kind: str | None, recipient: bool, evid
     elif event_type == "EXPLOSION" and any(w in evidence for w in SUICIDE_WORDS):
         sub = "Suicide bomb"
     elif event_type == "PROTEST":
-        if any(w in evidence for w in PROTEST_KILLED_WORDS) and any(w in evidence for w in PROTEST_FORCE_WORDS):
+        words = f" {key(evidence)} "
+        force = any(f" {w} " in words for w in _FORCE)
+        if force and any(f" {w} " in words for w in _KILLED):
             sub = "Excessive force against protesters"
-        elif any(w in evidence for w in PROTEST_FORCE_WORDS):
+        elif force:
             sub = "Protest with intervention"
-        elif any(w in evidence for w in RIOT_WORDS):
+        elif any(f" {w} " in words for w in _RIOT):
             etype, sub = "Riots", "Violent demonstration"
     return AcledCode(event_type=etype, sub_event_type=sub)
 
