@@ -250,3 +250,12 @@ def test_a_foiled_smuggling_attempt_is_no_transfer(pipeline: Pipeline) -> None:
 def test_protest_sub_types_follow_acled(pipeline: Pipeline, text: str, sub: str) -> None:
     doc = pipeline.run(text, published="2019-03-01")
     assert [e.acled.sub_event_type for e in doc.events if e.type == "PROTEST"] == [sub]
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("تجمع عشرات المحتجين أمام مقر الأمم المتحدة في أربيل للمطالبة بوقف القصف التركي.", ["PROTEST"]),
+    ("تظاهر مئات الأكراد في القامشلي ضد الهجمات التركية.", ["PROTEST"]),
+    ("تظاهر المئات في إدلب بعد أن قصفت قوات النظام مدينة أريحا.", ["PROTEST", "SHELLING"]),
+])
+def test_what_a_protest_demands_is_not_an_event_of_its_own(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert [e[0] for e in _events(pipeline, text)] == types

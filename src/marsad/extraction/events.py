@@ -134,6 +134,15 @@ PROTEST_DEMAND_WORDS = frozenset(key(w) for w in (
     "برحيل", "تضامنا", "تضامناً", "دعما", "دعماً", "تأييدا", "تأييداً", "على"))
 
 
+def _in_protest_purpose(text: str, t: Match[TriggerForm], sent_triggers: Sequence[Match[TriggerForm]]) -> bool:
+    """`t` stands in what an earlier protest of its sentence demands or denounces."""
+    for p in sent_triggers:
+        if p.end <= t.start and any(f.group.event_type == "PROTEST" for f in p.payloads):
+            if any(w in PROTEST_DEMAND_WORDS and w != "علي" for w in key(text[p.end:t.start]).split()):
+                return True
+    return False
+
+
 def _in_protest_demand(text: str, t: Match[TriggerForm], actor: ActorSpan) -> bool:
     """The actor comes after the protest word, behind a word that opens its demand."""
     if actor.start < t.end:
@@ -536,6 +545,8 @@ class EventAssembler:
                             continue
                         if form.group.event_type == "PROTEST" and _purpose_adverb(t, sent_triggers):
                             continue
+                        if form.group.event_type != "PROTEST" and _in_protest_purpose(text, t, sent_triggers):
+                            continue  # "تظاهروا للمطالبة بوقف القصف التركي": what they protest is no event here
                         frame = self._frame(text, sent, si, clause, t, form, actor_index, places,
                                             last_subject, clause_triggers)
                         if frame is not None:
