@@ -259,3 +259,11 @@ def test_protest_sub_types_follow_acled(pipeline: Pipeline, text: str, sub: str)
 ])
 def test_what_a_protest_demands_is_not_an_event_of_its_own(pipeline: Pipeline, text: str, types: list[str]) -> None:
     assert [e[0] for e in _events(pipeline, text)] == types
+
+
+def test_a_bare_head_with_a_qualifier_names_another_body(pipeline: Pipeline) -> None:
+    doc = pipeline.run("نظم المئات من أنصار الحزب الشيوعي العراقي مسيرة في مدينة البصرة.", published="2019-03-01")
+    assert all(e.actor is None or e.actor.id != "LBN_HEZBOLLAH" for e in doc.events)
+    doc = pipeline.run("قصف حزب الله مواقع إسرائيلية. وقال الحزب في بيان إن مقاتليه قصفوا ثكنة في الجليل.",
+                       published="2024-03-01")
+    assert {e.actor.id for e in doc.events if e.actor} == {"LBN_HEZBOLLAH"}

@@ -15,6 +15,7 @@ from marsad.text.normalize import Normalized, key
 from marsad.text.spans import SpanIndex
 
 if TYPE_CHECKING:
+    from marsad.lexicon.matcher import Match
     from marsad.lexicon.actors import ActorDictionary
     from marsad.lexicon.nationalities import Nationalities
 
@@ -64,7 +65,7 @@ def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: da
         if nationalities is not None and len(m.payloads) > 1:
             country = _adjective_after(norm, m.norm_end, nationalities) or prefer_country
         entry = dictionary.resolve(m.payloads, on, prefer_country=country)
-        if entry is None:
+        if entry is None or _another_body(norm, m):
             continue
         prep = governing_prep(text, m.start, m.prefix)
         spans.append(ActorSpan(m.start, m.end, m.text, entry.id, prep, entry))
@@ -190,6 +191,19 @@ def _crowds(text: str, known: list[ActorSpan], nationalities: Nationalities, ent
             continue
         out.append(ActorSpan(s, e, text[s:e], entry.id, governing_prep(text, s, ""), entry))
     return out
+
+
+# Bare heads that stand for one actor ("الحزب" for Hezbollah, "الهيئة" for HTS) unless a
+# qualifier follows and names another body: "الحزب الشيوعي العراقي", "الهيئة العامة للإغاثة".
+WEAK_HEADS = frozenset({"الحزب", "الهيئه", "الحركه", "الجماعه"})
+
+
+def _another_body(norm: Normalized, m: Match[Any]) -> bool:
+    if m.key not in WEAK_HEADS:
+        return False
+    rest = norm.text[m.norm_end:m.norm_end + 30]
+    words = rest.split()
+    return bool(rest[:1].isspace() and words and words[0].startswith("ال"))
 
 
 def _adjective_after(norm: Normalized, nend: int, nationalities: Nationalities) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Generic, Protocol, TypeVar
 
 
@@ -29,7 +30,7 @@ class SpanIndex(Generic[S]):
         self.items = list(items)
         starts = [x.start for x in self.items]
         # Mentions come sorted by start; otherwise bisect over a sorted copy of the positions.
-        if all(a <= b for a, b in zip(starts, starts[1:])):
+        if all(a <= b for a, b in pairwise(starts)):
             self._order: list[int] | None = None
             self._starts = starts
         else:
