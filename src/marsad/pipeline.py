@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import re
 import logging
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
 from marsad.document import Document, Entity, Place, Source, text_doc_id
-from marsad.extraction.agents import ForceMentions
 from marsad.extraction.actors import (
     contract_actor,
     find_actors,
@@ -18,9 +17,10 @@ from marsad.extraction.actors import (
     own_country_pronouns,
     write_actor_mentions,
 )
-from marsad.extraction.frames import LOCATIVE_PREPS, ActorSpan
+from marsad.extraction.agents import ForceMentions
 from marsad.extraction.build import build_events
 from marsad.extraction.events import EventAssembler
+from marsad.extraction.frames import LOCATIVE_PREPS, ActorSpan
 from marsad.gazetteer.gazetteer import Gazetteer
 from marsad.gazetteer.geocode import Geocoder, PlaceHit
 from marsad.ingest.chrome import strip_chrome

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from marsad import extract as _extract  # bound now: the marsad.extract subpackage shadows it once imported
+from marsad import (
+    extract as _extract,  # bound now: the marsad.extract subpackage shadows it once imported
+)
 from marsad.document import Document
 from marsad.gazetteer.gazetteer import Gazetteer
 

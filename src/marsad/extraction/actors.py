@@ -15,8 +15,8 @@ from marsad.text.normalize import Normalized, key
 from marsad.text.spans import SpanIndex
 
 if TYPE_CHECKING:
-    from marsad.lexicon.matcher import Match
     from marsad.lexicon.actors import ActorDictionary
+    from marsad.lexicon.matcher import Match
     from marsad.lexicon.nationalities import Nationalities
 
 # Phrases that introduce the name of a group, followed by the name in quotes or brackets:

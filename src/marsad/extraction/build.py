@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 from marsad.document import Actor, Document, DocumentPlace, Event, Mention, Place
 from marsad.extraction.codes import acled_code, plover_code
-from marsad.extraction.events import Frame, evidence_for, in_title, is_general_attack, place_runs
+from marsad.extraction.events import (
+    Frame,
+    evidence_for,
+    in_title,
+    is_general_attack,
+    place_runs,
+)
 from marsad.extraction.frames import ActorSpan
 from marsad.geo import haversine_km
 from marsad.text.normalize import key

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from marsad.text.normalize import key
 
+
 def _folded(words: set[str]) -> frozenset[str]:
     """Word sets are compared after marsad.text.normalize.key (على -> علي, إلى -> الى)."""
     return frozenset(key(w) for w in words)

@@ -10,7 +10,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from marsad.document import Document, DocumentPlace, Entity, Mention, Offsets, Place, Site
+from marsad.document import (
+    Document,
+    DocumentPlace,
+    Entity,
+    Mention,
+    Offsets,
+    Place,
+    Site,
+)
 from marsad.gazetteer.gazetteer import GazEntry, Gazetteer
 from marsad.gazetteer.toponyms import Toponym, recognize
 from marsad.lexicon.nationalities import _forms, _table

@@ -332,7 +332,9 @@ def _decode_legacy(data: bytes, declared: str | None) -> tuple[str, str, list[st
         # punctuation. Cyrillic or Greek bytes read this way are nearly all accented.
         return western, "cp1252", ["not UTF-8 and not Arabic windows-1256; guessed the encoding windows-1252"]
 
-    from charset_normalizer import from_bytes  # slow import, needed only for rare inputs
+    from charset_normalizer import (
+        from_bytes,  # slow import, needed only for rare inputs
+    )
 
     guess = from_bytes(data).best()
     if guess is not None and guess.encoding:

@@ -18,6 +18,7 @@ from marsad.document import Actor, ActorKind
 from marsad.errors import ActorDictionaryError, UnknownActorError
 from marsad.lexicon.matcher import Match, Matcher
 from marsad.text.normalize import Normalized, key, normalize
+from marsad.yamldata import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -174,9 +175,8 @@ class ActorDictionary:
             text = Path(path_or_text).read_text(encoding="utf-8")
         else:
             text = path_or_text
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         try:
-            data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+            data = load_yaml(text)
         except yaml.YAMLError as exc:
             raise ActorDictionaryError(f"actor dictionary is not valid YAML: {exc}") from exc
         if not isinstance(data, dict) or not isinstance(data.get("actors"), list):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import yaml
-
 from marsad.lexicon.actors import ActorDictionary, ActorEntry
 from marsad.text.normalize import key
+from marsad.yamldata import load_yaml
 
 # Event types whose nationality adjective means the state's armed forces, not the state.
 MILITARY_TYPES = frozenset({"AIRSTRIKE", "SHELLING", "CLASH", "ATTACK", "CAPTURE", "DEPLOY",
@@ -91,4 +90,4 @@ def _forms(table: dict[str, list[str]]) -> dict[str, str]:
 @functools.cache
 def _table(section: str = "nationalities") -> dict[str, list[str]]:
     text = resources.files("marsad.lexicon").joinpath("nationalities.yaml").read_text("utf-8")
-    return {str(k): list(v) for k, v in (yaml.safe_load(text).get(section) or {}).items()}
+    return {str(k): list(v) for k, v in (load_yaml(text).get(section) or {}).items()}

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from marsad.errors import LexiconError
 from marsad.lexicon.matcher import NOUN_PREFIXES, VERB_PREFIXES, Match, Matcher
 from marsad.text.normalize import Normalized, key
+from marsad.yamldata import load_yaml
 
 # Person prefixes of the Arabic imperfect: he/she-you/we/I (أ folds to ا).
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
@@ -103,7 +102,7 @@ class TriggerLexicon:
     @functools.cache
     def default(cls) -> TriggerLexicon:
         text = resources.files("marsad.lexicon").joinpath("triggers.yaml").read_text("utf-8")
-        return cls(yaml.safe_load(text))
+        return cls(load_yaml(text))
 
     def find(self, norm: Normalized) -> list[Match[TriggerForm]]:
         """Trigger hits in text order; verb and noun readings of one span are both kept."""

@@ -13,7 +13,13 @@ from marsad.document import Attribution, Sentence
 from marsad.lexicon.matcher import Matcher
 from marsad.text.normalize import key as norm_key
 from marsad.text.normalize import normalize
-from marsad.text.numbers import Folded, fold_plain, fold_text, trie_alternation, with_clitics
+from marsad.text.numbers import (
+    Folded,
+    fold_plain,
+    fold_text,
+    trie_alternation,
+    with_clitics,
+)
 from marsad.text.segment import sentences as split_sentences
 
 logger = logging.getLogger(__name__)

@@ -19,9 +19,10 @@ import ahocorasick
 from marsad.document import DateMention, DatePrecision, EventDate
 from marsad.errors import AnchorDataError
 from marsad.lexicon.matcher import Matcher
-from marsad.text.numbers import parse_number
 from marsad.text.normalize import Normalized, fold, normalize
+from marsad.text.numbers import parse_number
 from marsad.text.segment import sentences
+from marsad.yamldata import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -363,7 +364,7 @@ def load_anchors() -> tuple[Anchor, ...]:
 
     raw = resources.files("marsad.resolve").joinpath("anchors.yaml").read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(raw)
+        data = load_yaml(raw)
     except yaml.YAMLError as exc:
         raise AnchorDataError(f"resolve/anchors.yaml is not valid YAML; fix it: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):

@@ -8,7 +8,15 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from marsad.text.numbers import Folded, find_numbers_folded, fold_plain, fold_text, is_percent, trie_alternation, with_clitics
+from marsad.text.numbers import (
+    Folded,
+    find_numbers_folded,
+    fold_plain,
+    fold_text,
+    is_percent,
+    trie_alternation,
+    with_clitics,
+)
 
 logger = logging.getLogger(__name__)
 
