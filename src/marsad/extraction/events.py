@@ -321,7 +321,7 @@ DESCRIBING_VERBS = frozenset(key(w) for w in (
 HUMANITARIAN_WORDS = frozenset(key(w) for w in (
     "إنسانية", "الإنسانية", "إنساني", "إغاثية", "الإغاثية", "إغاثة", "الإغاثة", "مساعدات", "المساعدات",
     "طبية", "غذائية", "الغذائية", "إنسانيه"))
-HUMANITARIAN_REACH = 9  # words either side of a DEPLOY trigger ("قافلة إنسانية تابعة للأمم المتحدة قادمة من دمشق وصلت")
+HUMANITARIAN_REACH = 9  # words either side of a DEPLOY trigger ("قافلة مساعدات تتبع لمنظمة دولية آتية من حمص دخلت")
 UNLESS_BEFORE_WORDS = 4  # words before a trigger searched for its group's unless_before
 
 

@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 _SOURCES_FILE = "sources.tsv"
 
 # Tuned by reading Arabic wire and opposition-site prose (not the dev set): a source phrase
-# is rarely longer than eight words ("مسؤول في وزارة الدفاع التركية", "مراسل قناة كوردستان 24
+# is rarely longer than eight words ("مسؤول في وزارة الدفاع التركية", "مراسل قناة الشرقية نيوز
 # في غرب كردستان"); a pronoun ("وأضاف أن") or an anaphor ("وأوضحت المصادر") refers back at
 # most a few sentences; a quote that opens after a speech verb closes within two paragraphs.
 MAX_NP_WORDS = 8
@@ -556,7 +556,7 @@ def find_sources(text: str, sentences: Sequence[Sentence] | None = None, *, outl
     """Attribution cues in `text`, in order, each with the span of text it vouches for.
 
     Reporting verbs with their speaker before or after them ("قال مصدر عسكري إن",
-    "ناشطون أوضحوا أن", "أيمن عبد النور، قال في تغريدة له على تويتر"), chains ("ونقل موقع X
+    "ناشطون أوضحوا أن", "سامر الخطيب، قال في تغريدة على منصة إكس"), chains ("ونقل موقع X
     عن مصادر مطلعة قولها"), prepositions ("بحسب تقارير إعلامية", "وفق تقرير لتلفزيون
     أورينت", "نقلاً عن"), and pronoun or anaphor speakers that continue an earlier cue
     ("وأضاف أن", "وأوضحت المصادر"). A cue vouches for the rest of its sentence; one at the
@@ -786,7 +786,7 @@ def _pre_verb_np(ft: str, s0: int, vstart: int, has_conj: bool, sent_spans: list
         return words[0][0], words[-1][1]
     if has_conj or seg_start == s0:
         return None
-    # Apposition: "..., عضو مجلس الإدارة، أيمن عبد النور، قال": the segment just before the comma.
+    # Apposition: "..., رئيس المجلس المحلي، سامر الخطيب، قال": the segment just before the comma.
     prev_start = s0
     for p in ("،", ","):
         q = ft.rfind(p, s0, seg_start - 1)

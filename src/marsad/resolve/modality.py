@@ -235,7 +235,7 @@ def modality(text: str, clause_start: int, clause_end: int, trigger_start: int, 
 
 
 def _own_act(f: Folded, after_verb: int, t: int) -> bool:
-    """"أعلن الجيش السوري صباح السبت سيطرته": the trigger word ends in the speaker's pronoun."""
+    """"أعلنت القوات مساء أمس سيطرتها": the trigger word ends in the speaker's pronoun."""
     if t - after_verb > 80:
         return False
     original = f.original
