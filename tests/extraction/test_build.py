@@ -267,3 +267,13 @@ def test_a_bare_head_with_a_qualifier_names_another_body(pipeline: Pipeline) -> 
     doc = pipeline.run("قصف حزب الله مواقع إسرائيلية. وقال الحزب في بيان إن مقاتليه قصفوا ثكنة في الجليل.",
                        published="2024-03-01")
     assert {e.actor.id for e in doc.events if e.actor} == {"LBN_HEZBOLLAH"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وانتقلت القوات الروسية إلى مستودعات الأسلحة في بلدة مهين بريف حمص.", [("DEPLOY", "RUS_ARMED_FORCES")]),
+    ("غادرت القوات التركية نقطة المراقبة في مورك.", [("WITHDRAW", "TUR_TAF")]),
+    ("انتقل الحديث إلى ملف اللاجئين في لبنان.", []),
+])
+def test_movement_verbs_take_their_force_before_or_after(pipeline: Pipeline, text: str,
+                                                          expected: list[tuple[str, str]]) -> None:
+    assert [e[:2] for e in _events(pipeline, text)] == expected

@@ -323,6 +323,7 @@ HUMANITARIAN_WORDS = frozenset(key(w) for w in (
     "طبية", "غذائية", "الغذائية", "إنسانيه"))
 HUMANITARIAN_REACH = 9  # words either side of a DEPLOY trigger ("قافلة مساعدات تتبع لمنظمة دولية آتية من حمص دخلت")
 UNLESS_BEFORE_WORDS = 4  # words before a trigger searched for its group's unless_before
+VSO_SUBJECT_WORDS = 2  # words after a verb where its subject's head noun stands
 
 
 # A foiled attempt did not happen: "أحبط الجيش محاولة تهريب أسلحة", "إفشال هجوم".
@@ -360,8 +361,11 @@ def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[
     if g.needs and not _window_has(after, g.needs):
         return False
     if g.needs_before:
+        # the doer named before the verb (SVO) or as its subject right after it (VSO:
+        # "غادرت القوات المدينة", "انتقلت القوات الروسية إلى ...")
         before = key(text[max(clause[0], m.start - 80):m.start]).split()[-NEEDS_WINDOW - 1:]
-        if not _window_has(before, g.needs_before):
+        if not _window_has(before, g.needs_before) and not (
+                form.pos == "verb" and _window_has(after[:VSO_SUBJECT_WORDS], g.needs_before)):
             return False
     return True
 

@@ -19,7 +19,16 @@ _CLAUSE_BREAK = re.compile(
 # "بانسحاب حزب الله، من مدينة القصير".
 _PREPOSITION_START = re.compile(r"(?:من|في|إلى|الى|على|عبر|قرب|نحو|باتجاه|داخل|عند)\s")
 PARENTHETICAL_WORDS = 3  # a comma piece this short is an aside inside a clause
-MAX_SENTENCE = 600  # characters; longer runs are split at the next comma to bound work
+# Extraction scans a clause once per trigger, so a text with no sentence punctuation would cost
+# the square of its length: longer runs are split, at the last comma before the cap, else at
+# the best break in the cap's second half (see _cut).
+MAX_SENTENCE = 600  # characters
+MIN_COMMA_PIECE = 50  # characters: a comma this near the start makes too short a sentence
+# A conjunction before a word without the article opens a new verbal clause more often than it
+# joins two nouns: "... وانسحبت القوات", not "... والقوات".
+_CONJUNCT_VERB = re.compile(r"\sو(?!ال)\w{3,}")
+_SEMICOLON = re.compile(r"[؛;]")
+_SPACE = re.compile(r"\s")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -44,12 +53,29 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
     if end <= start:
         return
     if end - start > MAX_SENTENCE:
-        cut = text.rfind("،", start, start + MAX_SENTENCE)
-        if cut > start + 50:
-            _add(text, start, cut + 1, out)
-            _add(text, cut + 1, end, out)
-            return
+        cut = _cut(text, start)
+        _add(text, start, cut, out)
+        _add(text, cut, end, out)
+        return
     out.append(Sentence(start, end, clauses(text, start, end)))
+
+
+def _cut(text: str, start: int) -> int:
+    """Where to split a sentence that runs past start + MAX_SENTENCE: after its last comma
+    before the cap, else at the last semicolon, conjunction before a verb-looking word or
+    space in the cap's second half, else at the cap itself."""
+    cap = start + MAX_SENTENCE
+    comma = text.rfind("،", start, cap)
+    if comma > start + MIN_COMMA_PIECE:
+        return comma + 1
+    half = start + MAX_SENTENCE // 2
+    for pattern in (_SEMICOLON, _CONJUNCT_VERB, _SPACE):
+        last = None
+        for last in pattern.finditer(text, half, cap):  # noqa: B007 - the last match is wanted
+            pass
+        if last is not None:
+            return last.end() if pattern is _SEMICOLON else last.start()
+    return cap
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
