@@ -277,3 +277,10 @@ def test_a_bare_head_with_a_qualifier_names_another_body(pipeline: Pipeline) -> 
 def test_movement_verbs_take_their_force_before_or_after(pipeline: Pipeline, text: str,
                                                           expected: list[tuple[str, str]]) -> None:
     assert [e[:2] for e in _events(pipeline, text)] == expected
+
+
+def test_a_city_a_rocket_salvo_is_aimed_at_is_a_place(pipeline: Pipeline) -> None:
+    doc = pipeline.run("أطلقت حركة حماس رشقة صاروخية باتجاه تل أبيب.", published="2023-06-01")
+    (event,) = doc.events
+    assert event.type == "SHELLING" and event.actor is not None and event.actor.id == "PSE_HAMAS"
+    assert event.location is not None and event.location.name == "Tel Aviv"
