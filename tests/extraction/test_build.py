@@ -284,3 +284,9 @@ def test_a_city_a_rocket_salvo_is_aimed_at_is_a_place(pipeline: Pipeline) -> Non
     (event,) = doc.events
     assert event.type == "SHELLING" and event.actor is not None and event.actor.id == "PSE_HAMAS"
     assert event.location is not None and event.location.name == "Tel Aviv"
+
+
+def test_a_placeless_definite_mention_of_a_told_event_adds_nothing(pipeline: Pipeline) -> None:
+    text = ("أخلت ميليشيا لواء فاطميون مقراتها في مدينة الميادين. "
+            "ونفى مصدر في الميليشيا أن يكون الانسحاب مرتبطاً بأي تفاهمات.")
+    assert [e[0] for e in _events(pipeline, text)] == ["WITHDRAW"]

@@ -45,8 +45,15 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
     fallback = _fallback_place(doc, places, country_place)
     indexed = _Places(places)
     built: list[Built] = []
+    placed: set[str] = set()  # event families already told with a place of their own
     for f in frames:
-        for place in _frame_places(text, doc, f, indexed) or [fallback]:
+        found = _frame_places(text, doc, f, indexed)
+        family = FAMILY.get(f.type, f.type)
+        if not found and family in placed and _definite_noun(f):
+            continue  # "نفى أن يكون الانسحاب مرتبطاً بـ...": the withdrawal told before, no new one
+        if found:
+            placed.add(family)
+        for place in found or [fallback]:
             f2 = Frame(type=f.type, trigger=f.trigger, form=f.form, sentence=f.sentence,
                        clause=f.clause, actor=f.actor, assoc=f.assoc, recipient=f.recipient,
                        place=place, confidence=f.confidence, actor_carried=f.actor_carried)
@@ -223,6 +230,14 @@ def _locative_before(text: str, p: Mention) -> bool:
     if text[max(0, ps - 1):ps] == "ب":
         return True
     return bool(words) and words[-1] in STRICT_LOCATIVES
+
+
+def _definite_noun(f: Frame) -> bool:
+    """A verbal-noun trigger with the article ("الانسحاب", "بالغارات")."""
+    if f.form.pos != "noun":
+        return False
+    k = key(f.trigger.text)
+    return k.startswith("ال") or k[1:].startswith("ال") or k[2:].startswith("ال")
 
 
 def _fallback_place(doc: Document, places: Sequence[Mention],
@@ -480,7 +495,8 @@ def _inside(place: Place, area: Place) -> bool:
         return False
     if area.id.startswith("country:"):
         return area.country is not None and area.country == place.country
-    return haversine_km(place.lat, place.lon, area.lat, area.lon) <= AREA_REACH_KM[area.precision]
+    reach = AREA_REACH_KM.get(area.precision)  # a precise place (a town, a site) holds no other
+    return reach is not None and haversine_km(place.lat, place.lon, area.lat, area.lon) <= reach
 
 
 def _part_of_twin(b: Built, kept: list[Built], part_of: Callable[[str, str], bool]) -> Built | None:
