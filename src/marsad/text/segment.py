@@ -49,15 +49,16 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int, tuple[tuple[int, int], .
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    """Append the sentence [start, end), in pieces of at most MAX_SENTENCE characters."""
     start, end = _trim(text, start, end)
-    if end <= start:
-        return
-    if end - start > MAX_SENTENCE:
+    while end - start > MAX_SENTENCE:
         cut = _cut(text, start)
-        _add(text, start, cut, out)
-        _add(text, cut, end, out)
-        return
-    out.append(Sentence(start, end, clauses(text, start, end)))
+        s, e = _trim(text, start, cut)
+        if e > s:
+            out.append(Sentence(s, e, clauses(text, s, e)))
+        start, end = _trim(text, cut, end)
+    if end > start:
+        out.append(Sentence(start, end, clauses(text, start, end)))
 
 
 def _cut(text: str, start: int) -> int:
