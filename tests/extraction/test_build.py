@@ -290,3 +290,14 @@ def test_a_placeless_definite_mention_of_a_told_event_adds_nothing(pipeline: Pip
     text = ("أخلت ميليشيا لواء فاطميون مقراتها في مدينة الميادين. "
             "ونفى مصدر في الميليشيا أن يكون الانسحاب مرتبطاً بأي تفاهمات.")
     assert [e[0] for e in _events(pipeline, text)] == ["WITHDRAW"]
+
+
+def test_repeated_attacks_are_no_particular_event(pipeline: Pipeline) -> None:
+    text = "وتشهد المناطق المتنازع عليها بين بغداد وأربيل هجمات متكررة لخلايا التنظيم."
+    assert _events(pipeline, text) == []
+
+
+def test_the_area_points_back_at_a_mountain_range(pipeline: Pipeline) -> None:
+    text = "قصف طيران الجيش العراقي مواقع لتنظيم داعش في جبال حمرين، ثم انتشرت القوات في المنطقة."
+    places = {e[2] for e in _events(pipeline, text)}
+    assert places == {"Hamrin Mountains"}

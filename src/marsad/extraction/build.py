@@ -95,7 +95,8 @@ _COMPATIBLE: dict[str, frozenset[str]] = {
     "الحي": frozenset({"neighbourhood", "community"}),
     # "من حي الكرب": a neighbourhood the gazetteer does not know lies in the town just named.
     "حي": SETTLEMENT_KINDS, "حيي": SETTLEMENT_KINDS, "احياء": SETTLEMENT_KINDS,
-    "المنطقه": SETTLEMENT_KINDS | frozenset({"region", "governorate", "base", "airport"}),
+    "المنطقه": SETTLEMENT_KINDS | frozenset({"region", "governorate", "base", "airport", "mountain", "desert",
+                                           "valley"}),
 }
 _FEMININE = SETTLEMENT_KINDS | frozenset({"region", "base"})  # مدينة، بلدة، قرية، منطقة، قاعدة
 _MASCULINE = frozenset({"airport", "crossing", "field", "camp", "hq", "point", "depot", "neighbourhood"})

@@ -332,6 +332,8 @@ FOILED_WORDS = frozenset(key(w) for w in (
 FOILED_REACH = 3  # words before the trigger: "أحبطت القوات محاولة تهريب"
 
 
+# A repeated or habitual attack is no particular event: "تشهد المنطقة هجمات متكررة".
+HABITUAL_WORDS = frozenset(key(w) for w in ("متكررة", "متكرر", "المتكررة", "متكررين", "مرارا", "مراراً"))
 # "any" before a verbal noun makes it no particular event: "نفى أي انسحاب", "بأي تفاهمات".
 ANY_WORDS = frozenset(key(w) for w in ("أي", "بأي", "لأي", "وأي", "فأي", "أية", "بأية", "لأية"))
 
@@ -340,6 +342,8 @@ def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[
     """Check the trigger group's needs / needs_before / unless conditions around the hit."""
     g = form.group
     if form.pos == "noun" and set(key(text[max(clause[0], m.start - 12):m.start]).split()[-1:]) & ANY_WORDS:
+        return False
+    if form.pos == "noun" and set(key(text[_word_end(text, m.end):min(clause[1], m.end + 30)]).split()[:2]) & HABITUAL_WORDS:
         return False
     if g.event_type not in ("CLASH", "CAPTURE"):  # repelling an attack is itself a clash
         near = key(text[max(clause[0], m.start - 50):m.start]).split()[-FOILED_REACH:]
