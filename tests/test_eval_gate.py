@@ -12,14 +12,14 @@ from marsad.evaluation import Report, run_evaluation
 # Pinned minimums of Report.metrics() on shared/dev. These only ever go up: raise a value
 # when marsad improves, never lower one to make a change pass.
 MINIMUMS: dict[str, float] = {
-    "event_recall_type_actor": 0.92,  # the core issue asks for >= 0.7
+    "event_recall_type_actor": 0.97,  # the core issue asks for >= 0.7
     "event_precision": 0.81,
-    "event_f1": 0.86,
+    "event_f1": 0.87,
     "place_accuracy": 0.94,
     "actor_recall": 0.93,
     "actor_precision": 0.95,
     "date_accuracy": 0.99,
-    "modality_accuracy": 0.82,
+    "modality_accuracy": 0.83,
 }
 MAX_SCHEMA_ERRORS = 0  # every prediction must follow shared/contract/schema.json
 

@@ -179,3 +179,20 @@ def test_a_long_document_told_again_adds_no_event(pipeline: Pipeline) -> None:
     once = events(" ".join(SENTENCES))
     assert once
     assert events(" ".join(SENTENCES * 15)) == once
+
+
+@pytest.mark.parametrize("sentence", [
+    "انسحبت القوات الروسية من مطار القامشلي في ريف الحسكة ",
+    "اعتقلت قوات الأمن ثلاثة شبان في مدينة درعا وانسحبت القوات الروسية من مطار القامشلي ",
+])
+def test_a_long_text_without_sentence_punctuation_reads_as_the_short_one(pipeline: Pipeline, sentence: str) -> None:
+    """50,000 characters with no full stop are cut into sentences of bounded length (once one
+    sentence of quadratic cost: minutes), and give the events of one telling."""
+
+    def events(text: str) -> set[tuple[str, str | None, str | None]]:
+        doc = pipeline.run(text)
+        return {(e.type, e.actor.id if e.actor else None, e.location.id if e.location else None) for e in doc.events}
+
+    once = events(sentence)
+    assert once
+    assert events(sentence * (50_000 // len(sentence) + 1)) == once

@@ -143,7 +143,7 @@ class Pipeline:
                                        topic=self._headline_subject(doc.title, pub))
         built = build_events(doc, frames, place_mentions,
                              to_actor=lambda a: contract_actor(a, self.actors),
-                             part_of=self._part_of, country_place=self._country_place)
+                             part_of=self._part_of, country_place=self._country_place, covers=self._covers)
         fill(doc, built, pub, cues, qty, self._speakers(body, cues, actor_index), same_side=self._same_state)
         doc.events = [b.event for b in built]
         _add_entities(doc, actor_spans, qty, hits)
@@ -230,6 +230,17 @@ class Pipeline:
             return False
         states = [{x.id for x in chain if x.kind == "state"} for chain in chains]
         return bool(states[0] & states[1])
+
+    def _covers(self, whole: str, part: str) -> bool:
+        """`whole` stands for `part` as a whole: a state or government for any of its bodies, a
+        state's armed forces for their branches; not a force for the units it commands."""
+        if whole not in self.actors or not self._part_of(part, whole):
+            return False
+        entry = self.actors.get(whole)
+        if entry.kind in ("state", "government"):
+            return True
+        parent = self.actors.get(entry.parent) if entry.parent and entry.parent in self.actors else None
+        return entry.kind == "state_military" and parent is not None and parent.kind == "state"
 
     def _part_of(self, a: str, b: str) -> bool:
         if a == b:

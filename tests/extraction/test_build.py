@@ -301,3 +301,22 @@ def test_the_area_points_back_at_a_mountain_range(pipeline: Pipeline) -> None:
     text = "قصف طيران الجيش العراقي مواقع لتنظيم داعش في جبال حمرين، ثم انتشرت القوات في المنطقة."
     places = {e[2] for e in _events(pipeline, text)}
     assert places == {"Hamrin Mountains"}
+
+
+def test_the_units_a_told_force_was_made_of_deployed_with_it(pipeline: Pipeline) -> None:
+    text = ("أرسل الحرس الثوري الإيراني تعزيزات عسكرية إلى مطار التيفور. "
+            "وأوضحت المصادر أن التعزيزات التي وصلت المطار شملت 150 عنصراً من ميليشيا فاطميون.")
+    deploys = {e[1] for e in _events(pipeline, text) if e[0] == "DEPLOY"}
+    assert deploys == {"IRN_IRGC", "IRN_FATEMIYOUN"}  # a commanding force and its unit: two actors
+
+
+def test_a_state_and_its_forces_at_one_place_are_one_event(pipeline: Pipeline) -> None:
+    text = "انسحبت روسيا من مطار القامشلي، وقال ناشطون إن القوات الروسية انسحبت من المطار بالكامل."
+    assert [e[:2] for e in _events(pipeline, text)] == [("WITHDRAW", "RUS_ARMED_FORCES")]
+
+
+def test_a_takeover_of_a_precise_place_takes_no_withdrawal_from_elsewhere(pipeline: Pipeline) -> None:
+    """A site (precision 1) holds no other place: reading it as an area once raised KeyError."""
+    text = "انسحبت القوات الروسية من مدينة منبج. وتسلم الجيش السوري مطار القامشلي."
+    events = _events(pipeline, text)
+    assert ("WITHDRAW", "RUS_ARMED_FORCES", "Manbij") in events, events

@@ -96,15 +96,19 @@ ANAPHOR_REACH = 1500  # characters back to the antecedent
 def generic_anaphors(text: str, norm: Normalized, spans: list[ActorSpan]) -> list[ActorSpan]:
     """Spans for definite generic actor nouns, resolved to the last actor of their kind before them."""
     out: list[ActorSpan] = []
+    index = SpanIndex(spans)
+    longest = max((a.end - a.start for a in spans), default=0)
     for m in _ANAPHOR.finditer(norm.text):
         start, end = norm.span(m.start(), m.end())
-        if any(a.start < end and start < a.end for a in spans):
+        if any(a.start < end and start < a.end for a in index.meeting(start, end)):
             continue  # part of a named actor ("ميليشيا الدفاع الوطني")
         if _names_follow(text, end):
             continue
         kinds = ANAPHOR_KINDS[m.group("noun")]
-        antecedent = next((a for a in reversed(spans) if a.end <= start and start - a.end <= ANAPHOR_REACH
-                           and a.kind in kinds), None)
+        # a span that starts before the reach less the longest span's length ends out of reach
+        antecedent = index.last_starting_before(
+            start + 1, lambda a: a.end <= start and start - a.end <= ANAPHOR_REACH and a.kind in kinds,  # noqa: B023
+            lo=start - ANAPHOR_REACH - longest)
         if antecedent is None:
             continue
         clitic = m.group("clitic") + ("ل" if m.group("article") == "لل" else "")

@@ -39,8 +39,13 @@ class Built:
 def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mention],
                  to_actor: Callable[[ActorSpan], Actor],
                  part_of: Callable[[str, str], bool],
-                 country_place: Callable[[str], Place | None]) -> list[Built]:
-    """Assign places to frames, split coordinated places, merge duplicates, inherit recipients."""
+                 country_place: Callable[[str], Place | None],
+                 covers: Callable[[str, str], bool] | None = None) -> list[Built]:
+    """Assign places to frames, split coordinated places, merge duplicates, inherit recipients.
+
+    `covers(a, b)`: actor `a` stands for `b` as a whole (a state for its forces, a state's armed
+    forces for their branches), so that their acts at one place are one event; by default, when
+    one is part of the other."""
     text = doc.text
     fallback = _fallback_place(doc, places, country_place)
     indexed = _Places(places)
@@ -65,7 +70,7 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
     built = _takeovers(built)
     built = _killings_by_strikes(built)
     built = _force_against_protests(built, text)
-    built = _merge(built, part_of)
+    built = _merge(built, part_of, covers or (lambda a, b: part_of(b, a)))
     built = _drop_subsumed(built, part_of)
     for i, b in enumerate(built, 1):
         b.event.id = f"e{i}"
@@ -293,13 +298,14 @@ def _key(b: Built) -> tuple[str, str | None, str | None]:
             e.location.id if e.location else None)
 
 
-def _merge(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Built]:
+def _merge(built: list[Built], part_of: Callable[[str, str], bool],
+           covers: Callable[[str, str], bool]) -> list[Built]:
     """One event per (type family, actor, place): the same event told twice is kept once."""
     out: list[Built] = []
     index: dict[tuple[str, str | None, str | None], Built] = {}
     for b in built:
         k = _key(b)
-        first = index.get(k) or _part_of_twin(b, out, part_of)
+        first = index.get(k) or _part_of_twin(b, out, covers)
         if first is None:
             index[k] = b
             out.append(b)
@@ -500,15 +506,16 @@ def _inside(place: Place, area: Place) -> bool:
     return reach is not None and haversine_km(place.lat, place.lon, area.lat, area.lon) <= reach
 
 
-def _part_of_twin(b: Built, kept: list[Built], part_of: Callable[[str, str], bool]) -> Built | None:
-    """An earlier event of the same family and place whose actor contains or is part of this one's
-    ("روسيا انسحبت" and "القوات الروسية انسحبت" from the same place are one withdrawal)."""
+def _part_of_twin(b: Built, kept: list[Built], covers: Callable[[str, str], bool]) -> Built | None:
+    """An earlier event of the same family and place whose actor stands for this one's as a whole,
+    or the other way round ("روسيا انسحبت" and "القوات الروسية انسحبت" from the same place are one
+    withdrawal; the IRGC and the Fatemiyoun it commands arriving at one airport are two)."""
     fam, actor, place = _key(b)
     if actor is None:
         return None
     for k in kept:
         kf, ka, kp = _key(k)
-        if kf == fam and kp == place and ka is not None and ka != actor and (part_of(actor, ka) or part_of(ka, actor)):
+        if kf == fam and kp == place and ka is not None and ka != actor and (covers(actor, ka) or covers(ka, actor)):
             return k
     return None
 

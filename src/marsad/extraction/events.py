@@ -134,6 +134,30 @@ PROTEST_DEMAND_WORDS = frozenset(key(w) for w in (
     "برحيل", "تضامنا", "تضامناً", "دعما", "دعماً", "تأييدا", "تأييداً", "على"))
 
 
+# "شملت/ضمّت/تضمنت": what a force told before was made of.
+_COMPOSED_OF = re.compile(r"(?<!\w)[وف]?(?:شملت|شمل|تشمل|يشمل|ضمت|ضم|تضم|يضم|تضمنت|تضمن|تتضمن|يتضمن)(?!\w)")
+COMPOSITION_TYPES = frozenset({"DEPLOY", "WITHDRAW"})
+
+
+def _composition_frames(text: str, si: int, clause: tuple[int, int], t: Match[TriggerForm], form: TriggerForm,
+                        actors: SpanIndex[ActorSpan]) -> list[Frame]:
+    if form.group.event_type not in COMPOSITION_TYPES:
+        return []
+    m = _COMPOSED_OF.search(text, t.end, clause[1])
+    if m is None or form.pos != "noun":
+        return []
+    members = [a for a in actors.starting(m.end(), clause[1]) if a.kind in ARMED_KINDS]
+    seen: set[str] = set()
+    out: list[Frame] = []
+    for a in members:
+        if a.actor_id in seen:
+            continue
+        seen.add(a.actor_id)
+        out.append(Frame(type=form.group.event_type, trigger=t, form=form, sentence=si, clause=clause,
+                         actor=a, confidence=form.group.strength * CONF_CARRIED_ACTOR))
+    return out
+
+
 def _in_protest_purpose(text: str, t: Match[TriggerForm], sent_triggers: Sequence[Match[TriggerForm]]) -> bool:
     """`t` stands in what an earlier protest of its sentence demands or denounces."""
     for p in sent_triggers:
@@ -555,6 +579,10 @@ class EventAssembler:
                         if form.group.event_type in done or not licensed(text, t, form, clause):
                             continue
                         done.add(form.group.event_type)
+                        # "التعزيزات التي وصلت المطار شملت 200 عنصر من فاطميون": the sides that
+                        # make up a moving force took part in its movement
+                        members = _composition_frames(text, si, clause, t, form, actor_index)
+                        frames.extend(members)
                         if form.group.event_type in told and anaphoric(text, t, form, clause):
                             continue
                         if form.group.event_type == "PROTEST" and _purpose_adverb(t, sent_triggers):

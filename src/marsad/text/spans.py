@@ -52,10 +52,11 @@ class SpanIndex(Generic[S]):
         """
         return self.starting(lo - self._longest, hi + 1)
 
-    def last_starting_before(self, hi: int, test: Callable[[S], bool]) -> S | None:
-        """The last item, in the given order, that starts before hi and passes `test`."""
-        j = bisect_left(self._starts, hi)
-        positions = range(j - 1, -1, -1) if self._order is None else sorted(self._order[:j], reverse=True)
+    def last_starting_before(self, hi: int, test: Callable[[S], bool], lo: int | None = None) -> S | None:
+        """The last item, in the given order, that starts before hi (and at or after lo) and
+        passes `test`."""
+        i, j = (0 if lo is None else bisect_left(self._starts, lo)), bisect_left(self._starts, hi)
+        positions = range(j - 1, i - 1, -1) if self._order is None else sorted(self._order[i:j], reverse=True)
         for k in positions:
             if test(self.items[k]):
                 return self.items[k]
