@@ -320,3 +320,18 @@ def test_a_takeover_of_a_precise_place_takes_no_withdrawal_from_elsewhere(pipeli
     text = "انسحبت القوات الروسية من مدينة منبج. وتسلم الجيش السوري مطار القامشلي."
     events = _events(pipeline, text)
     assert ("WITHDRAW", "RUS_ARMED_FORCES", "Manbij") in events, events
+
+
+def test_a_group_word_with_a_quoted_name_is_a_new_actor(pipeline: Pipeline) -> None:
+    doc = pipeline.run("انسحبت ميليشيا “أسود البادية” من بلدة السخنة.", published="2023-06-01")
+    (event,) = doc.events
+    assert event.actor is not None and event.actor.name == "أسود البادية" and event.actor.kind == "militia"
+    known = pipeline.run("انسحبت ميليشيا “الدفاع الوطني” من بلدة السخنة.", published="2023-06-01")
+    assert known.events[0].actor is not None and known.events[0].actor.id == "SYR_NDF"
+
+
+def test_a_placeless_event_continues_the_place_of_its_story(pipeline: Pipeline) -> None:
+    text = ("انسحب حزب الله من مواقعه في بلدة قارة بالقلمون. "
+            "وأوضح ناشطون أن ذلك تزامن مع انسحاب مجموعات مقاتلة ضمن ميليشيا “أسود البادية”.")
+    events = [e for e in _events(pipeline, text) if e[0] == "WITHDRAW"]
+    assert len(events) == 2 and {e[2] for e in events} == {"Qārah"}

@@ -30,6 +30,11 @@ _GROUP_WORD = re.compile(
     r"(?:ميليشي|مليشي|ميلشي|فصيل|فصائل|تشكيل|لواء|كتيب|كتائب|قوه|قوات|فرق[هة]|جماع[هة]|تجمع|حرك[هة]|مجموع[هة]|سرايا|جيش|تنظيم|مجلس\s+عسكري)"
 )
 GROUP_WORD_REACH = 120  # characters before the naming phrase searched for a group word
+# A group word with the name right after it in quotes: "ميليشيا “سمير الرحال”", "لواء «الباقر»".
+_QUOTED_GROUP = re.compile(
+    r"(?<!\w)[وبلف]?(?:ال)?(?:ميليشيا|مليشيا|ميلشيا|فصيل|لواء|كتيبه|كتائب|تجمع|تشكيل|مجموعه|جماعه|حركه|فرقه)"
+    r"\s*[\"“«]\s*([^\"“”«»\n]{3,30}?)\s*[\"”»]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,9 +270,10 @@ def write_actor_mentions(doc: Document, spans: list[ActorSpan]) -> None:
 def _new_groups(text: str, norm: Normalized, known: list[ActorSpan]) -> list[ActorSpan]:
     found: dict[str, NewGroup] = {}
     index = SpanIndex(known)
-    for m in _NAMING.finditer(norm.text):
+    named = [(m, True) for m in _NAMING.finditer(norm.text)] + [(m, False) for m in _QUOTED_GROUP.finditer(norm.text)]
+    for m, needs_group_word in named:
         name_norm = m.group(1).strip()
-        if not _GROUP_WORD.search(norm.text, max(0, m.start() - GROUP_WORD_REACH), m.start()):
+        if needs_group_word and not _GROUP_WORD.search(norm.text, max(0, m.start() - GROUP_WORD_REACH), m.start()):
             continue
         s, e = norm.span(m.start(1), m.start(1) + len(name_norm))
         if any(a.start <= s < a.end for a in index.meeting(s, s)):

@@ -58,6 +58,8 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
             continue  # "نفى أن يكون الانسحاب مرتبطاً بـ...": the withdrawal told before, no new one
         if found:
             placed.add(family)
+        else:
+            found = _place_of_the_story(built, family, f.sentence, fallback)
         for place in found or [fallback]:
             f2 = Frame(type=f.type, trigger=f.trigger, form=f.form, sentence=f.sentence,
                        clause=f.clause, actor=f.actor, assoc=f.assoc, recipient=f.recipient,
@@ -236,6 +238,22 @@ def _locative_before(text: str, p: Mention) -> bool:
     if text[max(0, ps - 1):ps] == "ب":
         return True
     return bool(words) and words[-1] in STRICT_LOCATIVES
+
+
+STORY_SENTENCES = 2  # a placeless event continues the place of its kind told this close before
+
+
+def _place_of_the_story(built: list[Built], family: str, sentence: int, fallback: Mention | None) -> list[Mention | None]:
+    """"وأوضحت أن الانسحاب شمل ... مع انسحاب مجموعات من ميليشيا X": an event told with no place
+    right after events of its kind took place somewhere is at that place (the last one named)."""
+    for b in reversed(built):
+        f = b.frame
+        if sentence - f.sentence > STORY_SENTENCES:
+            break
+        if FAMILY.get(f.type, f.type) == family and f.place is not None and f.place is not fallback \
+                and f.place.start >= 0:
+            return [f.place]
+    return []
 
 
 def _definite_noun(f: Frame) -> bool:

@@ -158,6 +158,24 @@ def _composition_frames(text: str, si: int, clause: tuple[int, int], t: Match[Tr
     return out
 
 
+MOVEMENT_TYPES = frozenset({"WITHDRAW", "HANDOVER", "DEPLOY", "ESTABLISH_BASE"})
+OWNER_REACH = 80  # characters after a force noun searched for the side it belongs to
+
+
+def _force_owner_after(text: str, t_end: int, after: Sequence[ActorSpan], seg_end: int) -> ActorSpan | None:
+    """"انسحاب مجموعات مقاتلة ضمن ميليشيا X", "انتشار عناصر من حزب الله": a verbal noun whose
+    genitive is a force noun moves the side that force belongs to."""
+    first = key(text[t_end:t_end + 30]).split()[:1]
+    if not first or not (_strip_clitics(first[0]) & FORCE_NOUNS):
+        return None
+    for a in after:
+        if a.start >= min(seg_end, t_end + OWNER_REACH):
+            break
+        if a.prep in (None, "من", "ضمن", "ل"):
+            return a
+    return None
+
+
 def _in_protest_purpose(text: str, t: Match[TriggerForm], sent_triggers: Sequence[Match[TriggerForm]]) -> bool:
     """`t` stands in what an earlier protest of its sentence demands or denounces."""
     for p in sent_triggers:
@@ -683,6 +701,8 @@ class EventAssembler:
                     actor = doers[0]
         if actor is None and form.pos == "noun":
             actor = _resumptive_doer(text, t_end, min(seg_end, t_end + RESUMPTIVE_REACH), after)
+        if actor is None and form.pos == "noun" and etype in MOVEMENT_TYPES:
+            actor = _force_owner_after(text, t_end, after, seg_end)
         between_other: ActorSpan | None = None
         if actor is None and etype == "CLASH":
             # "اشتباكات بين X و Y": X and Y are the two sides ("بين فصائل من X", "بين شبان و Y").
