@@ -13,8 +13,8 @@ from marsad.evaluation import Report, run_evaluation
 # when marsad improves, never lower one to make a change pass.
 MINIMUMS: dict[str, float] = {
     "event_recall_type_actor": 0.97,  # the core issue asks for >= 0.7
-    "event_precision": 0.84,
-    "event_f1": 0.90,
+    "event_precision": 0.86,
+    "event_f1": 0.91,
     "place_accuracy": 0.94,
     "actor_recall": 0.93,
     "actor_precision": 0.95,

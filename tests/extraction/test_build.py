@@ -335,3 +335,11 @@ def test_a_placeless_event_continues_the_place_of_its_story(pipeline: Pipeline) 
             "وأوضح ناشطون أن ذلك تزامن مع انسحاب مجموعات مقاتلة ضمن ميليشيا “أسود البادية”.")
     events = [e for e in _events(pipeline, text) if e[0] == "WITHDRAW"]
     assert len(events) == 2 and {e[2] for e in events} == {"Qārah"}
+
+
+def test_these_forces_point_back_at_the_last_force_named(pipeline: Pipeline) -> None:
+    text = ("تسيطر قوات سوريا الديمقراطية على مناطق شرق الفرات، "
+            "بعد أن فقدت هذه القوات مواقع كثيرة إثر هجوم شنه الجيش التركي.")
+    doc = pipeline.run(text, published="2019-11-01")
+    clash = [e for e in doc.events if e.type == "CLASH"]
+    assert clash and clash[0].actor.id == "TUR_TAF" and clash[0].recipient.id == "SYR_SDF"

@@ -87,6 +87,8 @@ def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: da
 _ANAPHOR = re.compile(
     r"(?<!\w)(?:(?:هذه|تلك|هذا|ذلك|هاته)\s+)?(?P<clitic>[وفبل]?)(?P<article>ال|لل)"
     r"(?P<noun>ميليشيات|ميليشيا|مليشيات|مليشيا|ميلشيات|ميلشيا|تنظيم|فصيل|فصائل|جماعه|حركه)(?!\w)"
+    # "القوات" alone is any force; only a demonstrative makes it point back: "هذه القوات"
+    r"|(?<!\w)(?:هذه|تلك)\s+(?P<clitic2>)(?P<article2>ال)(?P<noun2>قوات)(?!\w)"
 )
 ANAPHOR_KINDS = {
     "ميليشيات": ("militia", "mercenary"), "ميليشيا": ("militia", "mercenary"),
@@ -94,6 +96,7 @@ ANAPHOR_KINDS = {
     "ميلشيات": ("militia", "mercenary"), "ميلشيا": ("militia", "mercenary"),
     "تنظيم": ("jihadist_group",), "فصيل": ("rebel_group", "militia"), "فصائل": ("rebel_group", "militia"),
     "جماعه": ("jihadist_group", "militia", "rebel_group"), "حركه": ("rebel_group", "militia", "political_party"),
+    "قوات": ("state_military", "state_security", "militia", "rebel_group", "mercenary", "coalition"),
 }
 ANAPHOR_REACH = 1500  # characters back to the antecedent
 
@@ -109,14 +112,15 @@ def generic_anaphors(text: str, norm: Normalized, spans: list[ActorSpan]) -> lis
             continue  # part of a named actor ("ميليشيا الدفاع الوطني")
         if _names_follow(text, end):
             continue
-        kinds = ANAPHOR_KINDS[m.group("noun")]
+        noun = m.group("noun") or m.group("noun2")
+        kinds = ANAPHOR_KINDS[noun]
         # a span that starts before the reach less the longest span's length ends out of reach
         antecedent = index.last_starting_before(
             start + 1, lambda a: a.end <= start and start - a.end <= ANAPHOR_REACH and a.kind in kinds,  # noqa: B023
             lo=start - ANAPHOR_REACH - longest)
         if antecedent is None:
             continue
-        clitic = m.group("clitic") + ("ل" if m.group("article") == "لل" else "")
+        clitic = (m.group("clitic") or "") + ("ل" if m.group("article") == "لل" else "")
         out.append(ActorSpan(start, end, text[start:end], antecedent.actor_id,
                              governing_prep(text, start, clitic), antecedent.data))
     return out
