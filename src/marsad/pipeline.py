@@ -317,11 +317,9 @@ def _inside_longer(t, actors: SpanIndex[ActorSpan]) -> bool:  # type: ignore[no-
 
 
 def _add_entities(doc: Document, actor_spans, qty, hits) -> None:  # type: ignore[no-untyped-def]
-    # spans the stages found in this text: built without validation
-    entity = Entity.model_construct
-    ents = [entity(kind="actor", text=a.text, start=a.start, end=a.end, ref=a.actor_id) for a in actor_spans]
-    ents += [entity(kind="quantity", text=q.text, start=q.start, end=q.end, ref=None) for q in qty]
-    ents += [entity(kind="date", text=d.text, start=d.start, end=d.end,
+    ents = [Entity(kind="actor", text=a.text, start=a.start, end=a.end, ref=a.actor_id) for a in actor_spans]
+    ents += [Entity(kind="quantity", text=q.text, start=q.start, end=q.end, ref=None) for q in qty]
+    ents += [Entity(kind="date", text=d.text, start=d.start, end=d.end,
                     ref=d.value_start.isoformat() if d.value_start else None) for d in doc.dates]
     doc.entities.extend(ents)
     doc.entities.sort(key=lambda e: (e.start, e.end))

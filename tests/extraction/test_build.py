@@ -343,3 +343,17 @@ def test_these_forces_point_back_at_the_last_force_named(pipeline: Pipeline) -> 
     doc = pipeline.run(text, published="2019-11-01")
     clash = [e for e in doc.events if e.type == "CLASH"]
     assert clash and clash[0].actor.id == "TUR_TAF" and clash[0].recipient.id == "SYR_SDF"
+
+
+def test_a_contrasting_clause_is_another_scene(pipeline: Pipeline) -> None:
+    text = ("شن الطيران الإسرائيلي غارة على بلدة الخيام في جنوب لبنان، فجر اليوم، "
+            "فيما أعلن حزب الله استهداف تجمع لجنود الجيش الإسرائيلي بصواريخ الكاتيوشا.")
+    events = {e[:2]: e[2] for e in _events(pipeline, text)}
+    assert events[("AIRSTRIKE", "ISR_IAF")] == "Khiam"
+    assert events[("SHELLING", "LBN_HEZBOLLAH")] != "Khiam"  # not where the Israeli strike was
+
+
+def test_an_sna_formation_is_formed_by_the_factions(pipeline: Pipeline) -> None:
+    text = ('أعلنت فصائل من الجيش الوطني السوري عن تشكيل فصيل جديد تحت اسم "لواء الشمال الموحد" '
+            'في مدينة الباب بريف حلب الشرقي.')
+    assert [e[:2] for e in _events(pipeline, text)] == [("FORM_GROUP", "SYR_SNA")]

@@ -59,7 +59,8 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
         if found:
             placed.add(family)
         else:
-            found = _place_of_the_story(built, family, f.sentence, fallback)
+            if not _CONTRAST.match(key(text[f.clause[0]:f.clause[0] + 20])):  # "فيما ...": another scene
+                found = _place_of_the_story(built, family, f.sentence, fallback)
         for place in found or [fallback]:
             f2 = Frame(type=f.type, trigger=f.trigger, form=f.form, sentence=f.sentence,
                        clause=f.clause, actor=f.actor, assoc=f.assoc, recipient=f.recipient,
@@ -74,6 +75,7 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
     built = _force_against_protests(built, text)
     built = _merge(built, part_of, covers or (lambda a, b: part_of(b, a)))
     built = _drop_subsumed(built, part_of)
+    built = _actorless_twins(built)
     for i, b in enumerate(built, 1):
         b.event.id = f"e{i}"
     return built
@@ -165,6 +167,9 @@ ANAPHOR_FORWARD = 300  # characters: an antecedent named just after ("... من �
 _WITNESS = re.compile(r"(?:^|\s)[وف]?(?:شهد|شهدت|تشهد|يشهد)\s+(?:\S+\s+){1,4}$")
 
 
+_CONTRAST = re.compile(r"(?:و|ف)?(?:فيما|بينما|في حين|في المقابل)\s")
+
+
 def _frame_places(text: str, doc: Document, f: Frame, indexed: _Places) -> list[Mention | None]:
     cs, ce = f.clause
     t = f.trigger
@@ -200,9 +205,10 @@ def _frame_places(text: str, doc: Document, f: Frame, indexed: _Places) -> list[
     # A place named earlier in the sentence ("في مدينة حلب، اعتقلت ..."); places in later
     # clauses belong to their own events.
     sent = doc.sentences[f.sentence]
-    runs = runs_in((sent.start, cs), max(sent.start, cs - SENTENCE_PLACE_REACH), cs)
-    if runs:
-        return list(runs[-1])
+    if not _CONTRAST.match(key(text[cs:cs + 20])):  # "..., فيما أعلن حزب الله": another scene
+        runs = runs_in((sent.start, cs), max(sent.start, cs - SENTENCE_PLACE_REACH), cs)
+        if runs:
+            return list(runs[-1])
     if purpose < ce:
         # "احتجاجاً على غلاء الأسعار في مدينة الحسيمة": a place after a plain locative still is
         # where, when the sentence names no other
@@ -425,7 +431,11 @@ def _killings_by_strikes(built: list[Built]) -> list[Built]:
             strike = next((k for k in in_clause[f.clause] if k is not b
                            and k.frame.type in STRIKE_TYPES and k.frame.place is f.place
                            and k.frame.trigger.start != f.trigger.start
-                           and not (f.type in STRIKE_TYPES and _is_killing_or_general(k.frame))), None)
+                           and not (f.type in STRIKE_TYPES and _is_killing_or_general(k.frame))
+                           # a strike by another side is another event ("غارة إسرائيلية ... فيما
+                           # أعلن حزب الله استهداف تجمع لجنود")
+                           and (b.event.actor is None or k.event.actor is None
+                                or k.event.actor.id == b.event.actor.id)), None)
             if strike is not None:
                 if strike.event.actor is None and b.event.actor is not None:
                     strike.event.actor = b.event.actor
@@ -477,6 +487,27 @@ def _within_verb(verb: Frame, noun: Frame) -> bool:
 
 # How far from a wide area's centre a precise place may lie and still be inside that area.
 AREA_REACH_KM = {2: 60.0, 3: 300.0}
+
+
+ACTORLESS_TWIN_SENTENCES = 1  # an event with no actor is its named twin told this close
+
+
+def _actorless_twins(built: list[Built]) -> list[Built]:
+    """"خرج العشرات في مظاهرة في القامشلي ... وردد المتظاهرون هتافات": the same event at the
+    same place, once with its actor and once without, close together, is one event."""
+    out: list[Built] = []
+    for b in built:
+        e = b.event
+        if e.actor is None and e.location is not None:
+            twin = next((k for k in built if k is not b and k.event.actor is not None
+                         and FAMILY.get(k.event.type, k.event.type) == FAMILY.get(e.type, e.type)
+                         and k.event.location is not None and k.event.location.id == e.location.id
+                         and abs(k.frame.sentence - b.frame.sentence) <= ACTORLESS_TWIN_SENTENCES), None)
+            if twin is not None:
+                _absorb(twin, b)
+                continue
+        out.append(b)
+    return out
 
 
 def _drop_subsumed(built: list[Built], part_of: Callable[[str, str], bool]) -> list[Built]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -305,7 +306,9 @@ def is_general_attack(word: str) -> bool:
     return bool(stems & GENERAL_ATTACK_WORDS)
 
 
-def _strip_clitics(word: str) -> set[str]:
+# Pure in one word; the same words come back trigger after trigger.
+@functools.lru_cache(maxsize=1 << 14)
+def _strip_clitics(word: str) -> frozenset[str]:
     out = {word}
     w = word
     if w[:1] in ("و", "ف") and len(w) > 3:
@@ -320,7 +323,7 @@ def _strip_clitics(word: str) -> set[str]:
         out.add(w[2:])
     if w.startswith("ال") and len(w) > 4:
         out.add(w[2:])
-    return out
+    return frozenset(out)
 
 
 def _window_has(words: Sequence[str], cues: frozenset[str]) -> bool:
@@ -827,7 +830,7 @@ class EventAssembler:
             # "هاجم مسلحون حاجزاً للجيش", "أطلق مسلح النار على دورية للشرطة": fire at an armed
             # side is a clash (ACLED's Battles); an assassination stays an attack
             etype = "CLASH"
-        if (etype == "FORM_GROUP" and form.group.needs and actor is not None and not carried
+        if (etype == "FORM_GROUP" and form.pos == "verb" and form.group.needs and actor is not None and not carried
                 and t.end <= actor.start and not _window_has(
                     key(text[actor.end:min(ce, actor.end + 80)]).split()[:form.group.window or NEEDS_WINDOW],
                     form.group.needs)):
@@ -948,6 +951,7 @@ def place_runs(text: str, clause: tuple[int, int], start: int, places: Sequence[
     """
     cand = [p for p in places if start <= p.start < stop]
     kept: list[Mention] = []
+    qualifier: Mention | None = None  # the last place dropped as a qualifier of kept[-1]
     for p in cand:
         hit = p.data
         phrase_start = getattr(hit, "phrase_start", p.start)
@@ -957,11 +961,15 @@ def place_runs(text: str, clause: tuple[int, int], start: int, places: Sequence[
         if kept and _misplaced_by(text, kept[-1], p, phrase_start):
             kept[-1] = p  # "جبهة الكسارة غرب مأرب" read as a Syrian الكسارة: the area it lies in is surer
             continue
-        if kept and _qualifies(text, kept[-1], p, phrase_start):
+        if kept and (_qualifies(text, kept[-1], p, phrase_start)
+                     or (qualifier is not None and _qualifies(text, qualifier, p, phrase_start))):
+            # a chain of wider areas: "قاعدة عين الأسد في محافظة الأنبار غربي العراق"
+            qualifier = p
             continue
         if is_comparison_or_origin(text, clause[0], phrase_start, start):
             continue
         kept.append(p)
+        qualifier = None
     spans = [(getattr(p.data, "phrase_start", p.start), _end(p)) for p in kept]
     return [[kept[i] for i in run] for run in coordinated_runs(spans, text)]
 

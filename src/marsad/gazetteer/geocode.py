@@ -134,23 +134,20 @@ class Geocoder:
                 s0 = min(h.phrase_start, h.start) if h.context is None else h.start
                 site_start = doc.text.find(p.site.text, s0) if p.site.text else -1
                 if site_start >= 0:
-                    doc.entities.append(Entity.model_construct(kind="site", text=p.site.text, start=site_start,
-                                                               end=site_start + len(p.site.text), ref=p.id))
+                    doc.entities.append(Entity(kind="site", text=p.site.text, start=site_start,
+                                               end=site_start + len(p.site.text), ref=p.id))
                 else:
-                    doc.entities.append(Entity.model_construct(kind="site", text=p.text, start=h.start,
-                                                               end=h.end, ref=p.id))
+                    doc.entities.append(Entity(kind="site", text=p.text, start=h.start, end=h.end, ref=p.id))
             else:
-                doc.entities.append(Entity.model_construct(kind="place", text=p.text, start=h.start,
-                                                           end=h.end, ref=p.id))
-            # Places, offsets and entities are built here from checked gazetteer entries: they
-            # are constructed without validation (a third of the pipeline's model building).
+                doc.entities.append(Entity(kind="place", text=p.text, start=h.start, end=h.end, ref=p.id))
             dp = places.get(p.id)
             if dp is None:
-                places[p.id] = _document_place(p, [Offsets.model_construct(start=h.start, end=h.end)])
+                places[p.id] = DocumentPlace(**p.model_dump(), mentions=[Offsets(start=h.start, end=h.end)])
             else:
-                dp.mentions.append(Offsets.model_construct(start=h.start, end=h.end))
+                dp.mentions.append(Offsets(start=h.start, end=h.end))
                 if p.precision < dp.precision:
-                    places[p.id] = _document_place(p, dp.mentions)
+                    mentions = dp.mentions
+                    places[p.id] = DocumentPlace(**p.model_dump(), mentions=mentions)
         doc.places.extend(places.values())
         return found
 
@@ -302,10 +299,6 @@ def _best(t: Toponym, ctx: _Context, prefer: dict[str, float] | None = None) -> 
     return best
 
 
-def _document_place(p: Place, mentions: list[Offsets]) -> DocumentPlace:
-    return DocumentPlace.model_construct(**{f: getattr(p, f) for f in Place.model_fields}, mentions=mentions)
-
-
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -322,14 +315,13 @@ def _hit(t: Toponym, e: GazEntry) -> PlaceHit:
         kind = _SITE_KIND_FOR_ENTRY.get(e.kind, e.kind) if e.kind in SITE_KINDS else t.site_kind
         site_text = t.site_text + " " + t.text if t.site_text and t.key not in (t.site_text,) else t.text
         if e.kind in SITE_KINDS:
-            site = Site.model_construct(kind=kind, name=e.name, text=site_text)
+            site = Site(kind=kind, name=e.name, text=site_text)  # type: ignore[arg-type]
         else:
-            site = Site.model_construct(kind=kind, name=site_text, text=site_text)
+            site = Site(kind=kind, name=site_text, text=site_text)  # type: ignore[arg-type]
             pid = f"{e.id}#{kind}"
         if t.context not in ("near", "outskirts", "direction"):
             precision = 1
-    # a gazetteer entry is checked when the gazetteer loads: no validation per mention
-    place = Place.model_construct(id=pid, name=e.name, name_ar=e.name_ar, geonames_id=e.geonames_id, lat=e.lat,
-                                  lon=e.lon, country=e.country or None, admin1=e.admin1, admin2=e.admin2,
-                                  precision=precision, site=site, text=t.text)
+    place = Place(id=pid, name=e.name, name_ar=e.name_ar, geonames_id=e.geonames_id, lat=e.lat, lon=e.lon,
+                  country=e.country or None, admin1=e.admin1, admin2=e.admin2,
+                  precision=precision, site=site, text=t.text)  # type: ignore[arg-type]
     return PlaceHit(place, t.phrase_start, t.phrase_end, t.context, e, t.start, t.end)

@@ -312,7 +312,7 @@ class ActorDictionary:
 
     def to_contract(self, entry: ActorEntry, text: str) -> Actor:
         """The contract Actor for `entry` as written `text` in a document."""
-        return Actor.model_construct(  # entries are checked at load
+        return Actor(
             id=entry.id,
             name=entry.name,
             name_ar=entry.name_ar,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -117,24 +116,27 @@ class Matcher(Generic[T]):
             return []
         text = norm.text
         n = len(text)
-        run_start, run_end = _word_runs(text)
         found: list[tuple[int, int, int, int, _Entry[T], str, str]] = []
         for end_idx, entries in self._automaton.iter(text):
-            # The entries of one hit share its core, so its span, clitics and suffix.
             end = end_idx + 1
-            start = end - entries[0].core_len
-            # Left: the letters from the word start (at most MAX_PREFIX back) are clitics.
-            ws = run_start[start - 1] if start > 0 else -1
-            ws = start if ws < 0 else max(ws, start - MAX_PREFIX)
-            prefix = text[ws:start]
-            # Right: the rest of the word (looked at up to MAX_FREE_SUFFIX + 1 letters).
-            we = run_end[end] if end < n else -1
-            we = end if we < 0 else min(we, end + MAX_FREE_SUFFIX + 1)
-            suffix = text[end:we]
             for entry in entries:
+                start = end - entry.core_len
+                # Left: walk back over letters to the word start; those letters are clitics.
+                # (str.isalnum inline: this loop runs for every raw automaton hit.)
+                ws = start
+                lo = max(0, start - MAX_PREFIX)
+                while ws > lo and text[ws - 1].isalnum():
+                    ws -= 1
+                prefix = text[ws:start]
                 if prefix not in entry.prefixes:
                     continue
-                # the rest of the word must be an allowed suffix
+                # Right: the rest of the word (looked at up to MAX_FREE_SUFFIX + 1 letters)
+                # must be an allowed suffix.
+                we = end
+                hi = min(n, end + MAX_FREE_SUFFIX + 1)
+                while we < hi and text[we].isalnum():
+                    we += 1
+                suffix = text[end:we]
                 if entry.suffixes is None:
                     if len(suffix) > MAX_FREE_SUFFIX:
                         continue
@@ -155,23 +157,6 @@ class Matcher(Generic[T]):
                              entry.payloads, prefix, suffix, start, end))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
-
-
-# A run of letters and digits: what str.isalnum accepts (\w less the underscore).
-_ALNUM_RUN = re.compile(r"[^\W_]+")
-
-
-# The actor, trigger, gazetteer and agent matchers all run over the same normalised text.
-@functools.lru_cache(maxsize=4)
-def _word_runs(text: str) -> tuple[list[int], list[int]]:
-    """For each offset of `text`, the start and the end of the run of letters and digits that
-    holds it, or -1 outside one."""
-    run_start, run_end = [-1] * len(text), [-1] * len(text)
-    for m in _ALNUM_RUN.finditer(text):
-        s, e = m.span()
-        run_start[s:e] = [s] * (e - s)
-        run_end[s:e] = [e] * (e - s)
-    return run_start, run_end
 
 
 def _longest_first(found: list) -> list:

@@ -12,6 +12,9 @@ from marsad.document import Sentence
 _SENT_END = re.compile(r"(?<!\d)[.!?؟]+(?!\d)[\"'”»)\]]*|\n\s*\n|\n")
 # Clauses break at ؛ ; : and at commas, and before the connectives that open a new
 # clause in news prose ("، حيث", "، فيما", "، بينما", "، في حين", "، قبل أن", "، بعد أن").
+# A piece that opens with one of these is a clause of its own even after an aside:
+# "غارة على الخيام، فجر اليوم، فيما أعلن حزب الله ...".
+_CLAUSE_OPENER = re.compile(r"(?:و|ف)?(?:حيث|فيما|بينما|في حين|قبل أن|بعد أن)\s")
 _CLAUSE_BREAK = re.compile(
     r"[؛;:]|،|,|\s(?=(?:و|ف)?(?:حيث|فيما|بينما|في حين|قبل أن|قبل أنْ|بعد أن|كما|إضافة|اضافة|بالإضافة|مقابل|وذلك)\s)"
 )
@@ -100,7 +103,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     join_next = False
     for s, e in spans:
         short = len(text[s:e].split()) <= PARENTHETICAL_WORDS
-        if merged and (join_next or short or _PREPOSITION_START.match(text, s)):
+        opens = _CLAUSE_OPENER.match(text, s) is not None
+        if merged and ((join_next and not opens) or short or _PREPOSITION_START.match(text, s)):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
