@@ -76,7 +76,7 @@ def find_actors(text: str, norm: Normalized, dictionary: ActorDictionary, on: da
         spans.append(ActorSpan(m.start, m.end, m.text, entry.id, prep, entry))
     spans.extend(_new_groups(text, norm, spans))
     if nationalities is not None and "GEN_CIVILIANS" in dictionary:
-        spans.extend(_crowds(text, spans, nationalities, dictionary.get("GEN_CIVILIANS")))
+        spans.extend(_crowds(text, norm, spans, nationalities, dictionary.get("GEN_CIVILIANS")))
     spans = [a for a in spans if not _in_dateline(text, a)]
     spans.sort(key=lambda a: a.start)
     return _with_bracketed_names(text, spans)
@@ -184,13 +184,17 @@ BROKEN_PLURALS = {key(w): c for w, c in (("المغاربة", "MA"), ("مغار�
 _WORD_RE = re.compile(r"[\w\u064b-\u0652]+")
 
 
-def _crowds(text: str, known: list[ActorSpan], nationalities: Nationalities, entry: Any) -> list[ActorSpan]:
+def _crowds(text: str, norm: Normalized, known: list[ActorSpan], nationalities: Nationalities,
+            entry: Any) -> list[ActorSpan]:
+    # A word's key is a piece of the normalised text: most articles name no crowd at all.
+    if not any(w in norm.text for w in CROWD_WORDS):
+        return []
     out: list[ActorSpan] = []
     index = SpanIndex(known)
     words = list(_WORD_RE.finditer(text))
-    for i, w in enumerate(words):
-        if key(w.group()) not in CROWD_WORDS:
-            continue
+    crowd_at = [i for i, w in enumerate(_WORD_RE.findall(text)) if key(w) in CROWD_WORDS]
+    for i in crowd_at:
+        w = words[i]
         j = i + 1
         if j < len(words) and key(words[j].group()) == "من":
             j += 1

@@ -119,7 +119,12 @@ class Matcher(Generic[T]):
         found: list[tuple[int, int, int, int, _Entry[T], str, str]] = []
         for end_idx, entries in self._automaton.iter(text):
             end = end_idx + 1
+            # Most raw hits of a large dictionary lie inside longer words: a letter after the hit
+            # rules out, before any clitic is read, every entry that takes no suffix.
+            letter_after = end < n and text[end].isalnum()
             for entry in entries:
+                if letter_after and entry.suffixes == NO_SUFFIX:
+                    continue
                 start = end - entry.core_len
                 # Left: walk back over letters to the word start; those letters are clitics.
                 # (str.isalnum inline: this loop runs for every raw automaton hit.)
