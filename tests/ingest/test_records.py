@@ -378,3 +378,9 @@ def test_os_errors_and_unexpected_failures_become_error_records(tmp_path: Path, 
     assert a.error == "cannot read: Permission denied"
     assert b.error == "could not read (RuntimeError: parser crashed)"
     assert (c.error, c.text) == (None, BODY)
+
+
+def test_binary_data_that_opens_with_a_brace_is_still_binary(tmp_path: Path) -> None:
+    (tmp_path / "blob.bin").write_bytes(b"{" + bytes(range(256)) * 40)
+    record = only(list(iter_records([tmp_path / "blob.bin"])))
+    assert record.text is None and record.error is not None and record.error.startswith("binary file, not text")

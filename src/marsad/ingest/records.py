@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from marsad.errors import BinaryInputError, InputError
 from marsad.ingest.chrome import strip_chrome_details
-from marsad.ingest.decode import arabic_ratio, decode_bytes
+from marsad.ingest.decode import arabic_ratio, binary_kind, decode_bytes
 from marsad.ingest.html import extract_page, looks_like_html
 
 logger = logging.getLogger(__name__)
@@ -261,10 +261,10 @@ def _read_path(path: Path) -> InputRecord | Iterator[InputRecord]:
     if suffix in HTML_SUFFIXES:
         data, _ = _read_bytes(path, MAX_HTML_BYTES + 1)
         return read_html(data, path)
-    if suffix != ".txt":  # unknown extension: JSONL when it starts with "{", else text
+    if suffix != ".txt":  # unknown extension: JSONL when it is text that starts with "{", else text
         with open(path, "rb") as stream:
-            start = stream.read(256).lstrip(_WHITESPACE_AND_BOM)
-        if start.startswith(b"{"):
+            head = stream.read(8000)
+        if head.lstrip(_WHITESPACE_AND_BOM).startswith(b"{") and binary_kind(head) is None:
             return read_jsonl(path)
     return read_text_file(path)
 
