@@ -41,7 +41,7 @@ def test_a_country_wide_summary_of_several_withdrawals_stays_an_event(pipeline: 
 
 def test_a_country_wide_statement_over_one_withdrawal_is_that_withdrawal(pipeline: Pipeline) -> None:
     text = ("أعلنت وزارة الدفاع العراقية انسحاب القوات الأمريكية من العراق. "
-            "وانسحبت القوات الأمريكية من قاعدة عين الأسد الجوية في محافظة الأنبار.")
+            "وغادرت القوات الأمريكية قاعدة عين الأسد في محافظة الأنبار.")
     places = [e[2] for e in _events(pipeline, text) if e[0] == "WITHDRAW"]
     assert len(places) == 1 and "Asad" in (places[0] or ""), places
 
@@ -153,7 +153,7 @@ def test_a_takeover_after_a_withdrawal_is_one_handover(pipeline: Pipeline, text:
 
 
 @pytest.mark.parametrize("text", [
-    "تنفرد الميليشيات الإيرانية بالسيطرة على مطار التيفور.",  # standing control, with the subject between
+    "تنفرد الفصائل الموالية لإيران بالسيطرة على مطار الشعيرات.",  # standing control, with the subject between
     "وصلت قافلة إنسانية تابعة للأمم المتحدة إلى مدينة القامشلي.",  # aid, not forces
 ])
 def test_no_event_from_standing_control_or_aid_convoys(pipeline: Pipeline, text: str) -> None:

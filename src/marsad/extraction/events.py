@@ -404,7 +404,8 @@ def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[
         return False
     if g.unless_before:
         # four words: the subject may stand between ("تنفرد الميليشيات الإيرانية بالسيطرة")
-        before = key(text[max(clause[0], m.start - 60):m.start]).split()[-UNLESS_BEFORE_WORDS:]
+        ws = _word_start(text, m.start)  # before the clitics: "تنفرد ... ب|السيطرة"
+        before = key(text[max(clause[0], ws - 60):ws]).split()[-UNLESS_BEFORE_WORDS:]
         if _window_has(before, g.unless_before):
             return False
     if not (g.needs or g.needs_before or g.unless):
@@ -423,6 +424,13 @@ def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[
                 form.pos == "verb" and _window_has(after[:VSO_SUBJECT_WORDS], g.needs_before)):
             return False
     return True
+
+
+def _word_start(text: str, i: int) -> int:
+    """The start of the word that covers offset `i` (its clitics included)."""
+    while i > 0 and (text[i - 1].isalnum() or "\u064b" <= text[i - 1] <= "\u0652"):
+        i -= 1
+    return i
 
 
 def _word_end(text: str, i: int) -> int:
