@@ -12,9 +12,9 @@ from marsad.evaluation import Report, run_evaluation
 # Pinned minimums of Report.metrics() on shared/dev. These only ever go up: raise a value
 # when marsad improves, never lower one to make a change pass.
 MINIMUMS: dict[str, float] = {
-    "event_recall_type_actor": 0.97,  # the core issue asks for >= 0.7
+    "event_recall_type_actor": 1.0,  # the core issue asks for >= 0.7
     "event_precision": 0.86,
-    "event_f1": 0.91,
+    "event_f1": 0.92,
     "place_accuracy": 0.94,
     "actor_recall": 0.93,
     "actor_precision": 0.95,

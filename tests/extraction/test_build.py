@@ -357,3 +357,10 @@ def test_an_sna_formation_is_formed_by_the_factions(pipeline: Pipeline) -> None:
     text = ('أعلنت فصائل من الجيش الوطني السوري عن تشكيل فصيل جديد تحت اسم "لواء الشمال الموحد" '
             'في مدينة الباب بريف حلب الشرقي.')
     assert [e[:2] for e in _events(pipeline, text)] == [("FORM_GROUP", "SYR_SNA")]
+
+
+def test_a_coordinated_verb_shares_its_subject_and_a_town_names_its_facility(pipeline: Pipeline) -> None:
+    text = ("ذكرت مصادر أن القوات الروسية غادرت مطار الشعيرات في ريف حمص، "
+            "وانتقلت إلى مستودعات السلاح في بلدة مهين.")
+    events = {e[:2]: e[2] for e in _events(pipeline, text)}
+    assert events[("DEPLOY", "RUS_ARMED_FORCES")] == "Mhin Arms Depots"

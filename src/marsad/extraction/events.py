@@ -369,6 +369,7 @@ HUMANITARIAN_WORDS = frozenset(key(w) for w in (
 HUMANITARIAN_REACH = 9  # words either side of a DEPLOY trigger ("قافلة مساعدات تتبع لمنظمة دولية آتية من حمص دخلت")
 UNLESS_BEFORE_WORDS = 4  # words before a trigger searched for its group's unless_before
 VSO_SUBJECT_WORDS = 2  # words after a verb where its subject's head noun stands
+COORDINATED_VERB_REACH = 150  # characters before a clause-opening "و + verb" searched for its subject
 
 
 # A foiled attempt did not happen: "أحبط الجيش محاولة تهريب أسلحة", "إفشال هجوم".
@@ -420,6 +421,9 @@ def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[
         # the doer named before the verb (SVO) or as its subject right after it (VSO:
         # "غادرت القوات المدينة", "انتقلت القوات الروسية إلى ...")
         before = key(text[max(clause[0], m.start - 80):m.start]).split()[-NEEDS_WINDOW - 1:]
+        if form.pos == "verb" and m.prefix.startswith(("و", "ف")) and _word_start(text, m.start) <= clause[0]:
+            # "انسحبت القوات ...، وانتقلت إلى": a verb opening its clause with و shares the subject
+            before = key(text[max(0, clause[0] - COORDINATED_VERB_REACH):m.start]).split()
         if not _window_has(before, g.needs_before) and not (
                 form.pos == "verb" and _window_has(after[:VSO_SUBJECT_WORDS], g.needs_before)):
             return False

@@ -20,7 +20,7 @@ from marsad.document import (
     Site,
 )
 from marsad.gazetteer.gazetteer import GazEntry, Gazetteer
-from marsad.gazetteer.toponyms import Toponym, recognize
+from marsad.gazetteer.toponyms import FACILITY_WORDS, Toponym, recognize
 from marsad.lexicon.nationalities import _forms, _table
 from marsad.text.normalize import Normalized, key, normalize
 from marsad.text.segment import sentences as split_sentences
@@ -53,6 +53,13 @@ CURATED_BONUS = 1.0
 
 SETTLEMENTS = frozenset({"city", "town", "village", "capital", "community", "neighbourhood",
                          "governorate_centre"})
+# "مستودعات الأسلحة في بلدة مهين": a facility word, at most one qualifier, في and the town.
+_FACILITY_IN = re.compile(
+    r"(?<!\w)(?:ال)?(?P<facility>مطار|قاعده|مستودعات|مستودع|معسكر|ميناء)(?:\s+\S+)?\s+(?:في|ب)"
+    r"(?:\s*(?:مدينه|بلده|قريه|منطقه))?\s*$"
+)
+FACILITY_IN_TOWN_REACH = 50  # characters before the town's phrase
+SITE_IN_TOWN_KM = 15.0  # how far from the town its named facility may lie
 AREAS = frozenset({"governorate", "district", "subdistrict", "region"})
 NATURAL = frozenset({"mountain", "river", "sea", "lake"})
 _TYPE_KINDS: dict[str, frozenset[str]] = {
@@ -84,6 +91,7 @@ class Geocoder:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
+        self._site_entries: list[GazEntry] | None = None
 
     def hits(self, text: str, norm: Normalized | None = None,
              sentence_spans: list[tuple[int, int]] | None = None) -> list[PlaceHit]:
@@ -112,8 +120,27 @@ class Geocoder:
         out = []
         for i, t in enumerate(tops):
             entry = _best(t, ctx.for_sentence(sent_of[i], i), prefer[i])
+            if t.site_kind is None and entry.kind in SETTLEMENTS:
+                entry = self._site_in_town(text, t, entry) or entry
             out.append(_hit(t, entry))
         return out
+
+    def _site_in_town(self, text: str, t: Toponym, town: GazEntry) -> GazEntry | None:
+        """"مستودعات الأسلحة في بلدة مهين", "مطار المدينة العسكري في تدمر": a facility named by its
+        town is the gazetteer's site of that kind in (or next to) the town, when there is one."""
+        head = key(text[max(0, t.phrase_start - FACILITY_IN_TOWN_REACH):t.phrase_start])
+        m = _FACILITY_IN.search(head)
+        if m is None:
+            return None
+        kind = FACILITY_WORDS[m.group("facility")]
+        sites = [e for e in self._sites() if _SITE_KIND_FOR_ENTRY.get(e.kind, e.kind) == kind
+                 and e.country == town.country and _km(e.lat, e.lon, town.lat, town.lon) <= SITE_IN_TOWN_KM]
+        return min(sites, key=lambda e: _km(e.lat, e.lon, town.lat, town.lon)) if sites else None
+
+    def _sites(self) -> list[GazEntry]:
+        if self._site_entries is None:
+            self._site_entries = [e for e in self.gazetteer if e.kind in SITE_KINDS]
+        return self._site_entries
 
     def geocode(self, doc: Document, norm: Normalized | None = None,
                 keep: Callable[[PlaceHit], bool] | None = None) -> list[PlaceHit]:
