@@ -293,3 +293,16 @@ def test_gold_alias_recall(actors: ActorDictionary) -> None:
                     total += 1
                     found += bool(actors.find(alias))
     assert total and found / total >= MIN_GOLD_ALIAS_RECALL, (found, total)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("قصفت قوات الجيش الوطني الليبي مواقع لمسلحين في مدينة درنة.", "LBY_LNA"),
+    ("قصفت قوات الجيش الوطني السوري مواقع لقسد في ريف منبج.", "SYR_SNA"),
+    ("قصفت قوات الجيش الوطني مواقع لقسد في ريف منبج.", "SYR_SNA"),  # read by the text's country
+    ("قصفت قوات الجيش الوطني مواقع للحوثيين في مأرب.", "YEM_GOV"),
+])
+def test_national_army_names_by_country(text: str, actor: str) -> None:
+    import marsad
+
+    doc = marsad.extract(text, published="2023-05-02")
+    assert doc.events and doc.events[0].actor is not None and doc.events[0].actor.id == actor
