@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from functools import cache
 from importlib.resources import files
@@ -11,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from marsad.geo import haversine_km
 from marsad.text.normalize import key
 
 FILES = {"sites.yaml": "site:", "regions.yaml": "region:", "places.yaml": "place:"}
@@ -65,9 +65,7 @@ def _names(e: dict[str, Any]) -> list[str]:
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 @pytest.mark.parametrize("name", list(FILES))

@@ -11,12 +11,12 @@ gives coordinates, lies within the tolerance (25 km unless the list says otherwi
 from __future__ import annotations
 
 import argparse
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from marsad import extract as _extract
+from marsad.geo import haversine_km
 
 DATA = Path(__file__).with_name("data") / "coverage_toponyms.tsv"
 TEMPLATES = ("خرجت تظاهرات في {} اليوم", "قتل ثلاثة مدنيين في قصف استهدف {} اليوم")
@@ -49,9 +49,7 @@ def load() -> list[Item]:
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    return haversine_km(*a, *b)
 
 
 def resolve(item: Item, template: str) -> tuple[bool, str]:

@@ -23,6 +23,11 @@ from marsad.text.spans import SpanIndex
 
 # Type families that describe one happening: a withdrawal in favour of someone is a handover.
 FAMILY = {"HANDOVER": "WITHDRAW", "SHELLING": "AIRSTRIKE"}
+
+
+def family_of(event_type: str) -> str:
+    """The type family an event type is merged within (a handover is a withdrawal)."""
+    return FAMILY.get(event_type, event_type)
 # Country prior when a document names no country: marsad's home arena.
 SENTENCE_PLACE_REACH = 200  # characters from the trigger searched for a place in its sentence
 FORM_GROUP_MERGE_SENTENCES = 2  # a new group told over this many sentences is one formation
@@ -53,13 +58,13 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
     placed: set[str] = set()  # event families already told with a place of their own
     for f in frames:
         found = _frame_places(text, doc, f, indexed)
-        family = FAMILY.get(f.type, f.type)
+        family = family_of(f.type)
         if not found and family in placed and _definite_noun(f):
             continue  # "نفى أن يكون الانسحاب مرتبطاً بـ...": the withdrawal told before, no new one
         if found:
             placed.add(family)
         else:
-            if not _CONTRAST.match(key(text[f.clause[0]:f.clause[0] + 20])):  # "فيما ...": another scene
+            if not _opens_contrast(text, f.clause):  # "فيما ...": another scene
                 found = _place_of_the_story(built, family, f.sentence, fallback)
         for place in found or [fallback]:
             f2 = Frame(type=f.type, trigger=f.trigger, form=f.form, sentence=f.sentence,
@@ -170,6 +175,11 @@ _WITNESS = re.compile(r"(?:^|\s)[وف]?(?:شهد|شهدت|تشهد|يشهد)\s+(
 _CONTRAST = re.compile(r"(?:و|ف)?(?:فيما|بينما|في حين|في المقابل)\s")
 
 
+def _opens_contrast(text: str, clause: tuple[int, int]) -> bool:
+    """The clause opens with فيما / بينما / في حين: another scene than the one before it."""
+    return _CONTRAST.match(key(text[clause[0]:clause[0] + 20])) is not None
+
+
 def _frame_places(text: str, doc: Document, f: Frame, indexed: _Places) -> list[Mention | None]:
     cs, ce = f.clause
     t = f.trigger
@@ -205,7 +215,7 @@ def _frame_places(text: str, doc: Document, f: Frame, indexed: _Places) -> list[
     # A place named earlier in the sentence ("في مدينة حلب، اعتقلت ..."); places in later
     # clauses belong to their own events.
     sent = doc.sentences[f.sentence]
-    if not _CONTRAST.match(key(text[cs:cs + 20])):  # "..., فيما أعلن حزب الله": another scene
+    if not _opens_contrast(text, f.clause):  # "..., فيما أعلن حزب الله": another scene
         runs = runs_in((sent.start, cs), max(sent.start, cs - SENTENCE_PLACE_REACH), cs)
         if runs:
             return list(runs[-1])
@@ -256,7 +266,7 @@ def _place_of_the_story(built: list[Built], family: str, sentence: int, fallback
         f = b.frame
         if sentence - f.sentence > STORY_SENTENCES:
             break
-        if FAMILY.get(f.type, f.type) == family and f.place is not None and f.place is not fallback \
+        if family_of(f.type) == family and f.place is not None and f.place is not fallback \
                 and f.place.start >= 0:
             return [f.place]
     return []
@@ -318,7 +328,7 @@ def _event(doc: Document, f: Frame, to_actor: Callable[[ActorSpan], Actor]) -> E
 
 def _key(b: Built) -> tuple[str, str | None, str | None]:
     e = b.event
-    return (FAMILY.get(e.type, e.type), e.actor.id if e.actor else None,
+    return (family_of(e.type), e.actor.id if e.actor else None,
             e.location.id if e.location else None)
 
 
@@ -368,7 +378,7 @@ def _takeovers(built: list[Built]) -> list[Built]:
     for b in built:
         e, f = b.event, b.frame
         if f.form.group.receive and e.actor is None and e.recipient is not None and e.location is not None:
-            giver = next((k for k in built if k is not b and FAMILY.get(k.event.type, k.event.type) == "WITHDRAW"
+            giver = next((k for k in built if k is not b and family_of(k.event.type) == "WITHDRAW"
                           and k.event.actor is not None and k.event.actor.id != e.recipient.id
                           and k.event.location is not None
                           and (k.event.location.id == e.location.id or _inside(k.event.location, e.location))
@@ -394,7 +404,7 @@ def _verb_and_noun_twins(built: list[Built]) -> list[Built]:
         twin = None
         if f.form.pos == "noun":
             twin = next((k for k in in_clause.get(f.clause, ()) if k.frame.form.pos == "verb"
-                         and FAMILY.get(k.frame.type, k.frame.type) == FAMILY.get(f.type, f.type)
+                         and family_of(k.frame.type) == family_of(f.type)
                          and (k.frame.trigger.end <= f.trigger.start or k.frame.trigger.start == f.trigger.start)
                          and k.frame.place is f.place
                          and _within_verb(k.frame, f)), None)
@@ -424,10 +434,8 @@ def _killings_by_strikes(built: list[Built]) -> list[Built]:
         in_clause.setdefault(b.frame.clause, []).append(b)
     for b in built:
         f = b.frame
-        stem = key(f.trigger.text)
         # (a killing word may already read as the strike it names: "قتل ... بغارة" -> AIRSTRIKE)
-        if (f.type == "ATTACK" or f.type in STRIKE_TYPES) and (
-                any(stem.startswith(w) or stem.endswith(w) for w in KILLING_WORDS) or is_general_attack(f.trigger.text)):
+        if (f.type == "ATTACK" or f.type in STRIKE_TYPES) and _is_killing_or_general(f):
             strike = next((k for k in in_clause[f.clause] if k is not b
                            and k.frame.type in STRIKE_TYPES and k.frame.place is f.place
                            and k.frame.trigger.start != f.trigger.start
@@ -500,7 +508,7 @@ def _actorless_twins(built: list[Built]) -> list[Built]:
         e = b.event
         if e.actor is None and e.location is not None:
             twin = next((k for k in built if k is not b and k.event.actor is not None
-                         and FAMILY.get(k.event.type, k.event.type) == FAMILY.get(e.type, e.type)
+                         and family_of(k.event.type) == family_of(e.type)
                          and k.event.location is not None and k.event.location.id == e.location.id
                          and abs(k.frame.sentence - b.frame.sentence) <= ACTORLESS_TWIN_SENTENCES), None)
             if twin is not None:
@@ -520,13 +528,13 @@ def _drop_subsumed(built: list[Built], part_of: Callable[[str, str], bool]) -> l
     out: list[Built] = []
     by_family: dict[str, list[Built]] = {}  # _same_side needs the same family (which _absorb keeps)
     for b in built:
-        by_family.setdefault(FAMILY.get(b.event.type, b.event.type), []).append(b)
+        by_family.setdefault(family_of(b.event.type), []).append(b)
     for b in built:
         wide = b.event.location
         if wide is None or wide.precision == 1 or b.event.actor is None:
             out.append(b)
             continue
-        fam, actor = FAMILY.get(b.event.type, b.event.type), b.event.actor.id
+        fam, actor = family_of(b.event.type), b.event.actor.id
         # Places listed together for one trigger are distinct places, never one inside another.
         inner = [k for k in by_family[fam] if k is not b and k.frame.trigger is not b.frame.trigger
                  and _same_side(k, fam, actor, part_of)
@@ -542,7 +550,7 @@ def _drop_subsumed(built: list[Built], part_of: Callable[[str, str], bool]) -> l
 
 def _same_side(k: Built, fam: str, actor: str, part_of: Callable[[str, str], bool]) -> bool:
     e = k.event
-    return (FAMILY.get(e.type, e.type) == fam and e.actor is not None
+    return (family_of(e.type) == fam and e.actor is not None
             and (e.actor.id == actor or part_of(e.actor.id, actor) or part_of(actor, e.actor.id)))
 
 
@@ -604,7 +612,7 @@ def _inherit_recipients(built: list[Built], part_of: Callable[[str, str], bool])
     last: dict[str, Actor] = {}
     for b in built:
         e = b.event
-        if FAMILY.get(e.type, e.type) != "WITHDRAW" or e.actor is None:
+        if family_of(e.type) != "WITHDRAW" or e.actor is None:
             continue
         if e.recipient is not None:
             last[e.actor.id] = e.recipient

@@ -370,6 +370,8 @@ HUMANITARIAN_REACH = 9  # words either side of a DEPLOY trigger ("قافلة م�
 UNLESS_BEFORE_WORDS = 4  # words before a trigger searched for its group's unless_before
 VSO_SUBJECT_WORDS = 2  # words after a verb where its subject's head noun stands
 COORDINATED_VERB_REACH = 150  # characters before a clause-opening "و + verb" searched for its subject
+BEFORE_CHARS = 80  # characters before a trigger read for its conditions
+AFTER_CHARS = 160  # characters after a trigger's word read for its conditions
 
 
 # A foiled attempt did not happen: "أحبط الجيش محاولة تهريب أسلحة", "إفشال هجوم".
@@ -387,17 +389,21 @@ ANY_WORDS = frozenset(key(w) for w in ("أي", "بأي", "لأي", "وأي", "ف
 def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[int, int]) -> bool:
     """Check the trigger group's needs / needs_before / unless conditions around the hit."""
     g = form.group
-    if form.pos == "noun" and set(key(text[max(clause[0], m.start - 12):m.start]).split()[-1:]) & ANY_WORDS:
+    # The words around the hit, read once: before it (its clitics included) and after its word.
+    before = key(text[max(clause[0], m.start - BEFORE_CHARS):m.start]).split()
+    end = _word_end(text, m.end)  # past the suffix: "سيطر|ت قوات" looks from "قوات"
+    after = key(text[end:min(clause[1], end + AFTER_CHARS)]).split()
+    if form.pos == "noun" and set(before[-1:]) & ANY_WORDS:
         return False
-    if form.pos == "noun" and set(key(text[_word_end(text, m.end):min(clause[1], m.end + 30)]).split()[:2]) & HABITUAL_WORDS:
+    if form.pos == "noun" and set(after[:2]) & HABITUAL_WORDS:
         return False
     if g.event_type not in ("CLASH", "CAPTURE"):  # repelling an attack is itself a clash
-        near = key(text[max(clause[0], m.start - 50):m.start]).split()[-FOILED_REACH:]
+        near = before[-FOILED_REACH:]
         if any(_strip_clitics(w) & FOILED_WORDS for w in near) and (
                 "محاوله" in near or near[-1:] and _strip_clitics(near[-1]) & FOILED_WORDS):
             return False
     if g.event_type == "DEPLOY":
-        around = (key(text[max(clause[0], m.start - 80):m.start]).split()[-HUMANITARIAN_REACH:]
+        around = (before[-HUMANITARIAN_REACH:]
                   + key(text[m.end:min(clause[1], m.end + 80)]).split()[:HUMANITARIAN_REACH])
         if HUMANITARIAN_WORDS.intersection(around):
             return False
@@ -406,26 +412,25 @@ def licensed(text: str, m: Match[TriggerForm], form: TriggerForm, clause: tuple[
     if g.unless_before:
         # four words: the subject may stand between ("تنفرد الميليشيات الإيرانية بالسيطرة")
         ws = _word_start(text, m.start)  # before the clitics: "تنفرد ... ب|السيطرة"
-        before = key(text[max(clause[0], ws - 60):ws]).split()[-UNLESS_BEFORE_WORDS:]
-        if _window_has(before, g.unless_before):
+        words = key(text[max(clause[0], ws - 60):ws]).split()[-UNLESS_BEFORE_WORDS:]
+        if _window_has(words, g.unless_before):
             return False
     if not (g.needs or g.needs_before or g.unless):
         return True
-    end = _word_end(text, m.end)  # past the suffix: "سيطر|ت قوات" looks from "قوات"
-    after = key(text[end:min(clause[1], end + 160)]).split()[:g.window or NEEDS_WINDOW]
-    if g.unless and _window_has(after[:3], g.unless):
+    window = after[:g.window or NEEDS_WINDOW]
+    if g.unless and _window_has(window[:3], g.unless):
         return False
-    if g.needs and not _window_has(after, g.needs):
+    if g.needs and not _window_has(window, g.needs):
         return False
     if g.needs_before:
         # the doer named before the verb (SVO) or as its subject right after it (VSO:
         # "غادرت القوات المدينة", "انتقلت القوات الروسية إلى ...")
-        before = key(text[max(clause[0], m.start - 80):m.start]).split()[-NEEDS_WINDOW - 1:]
+        doer_words = before[-NEEDS_WINDOW - 1:]
         if form.pos == "verb" and m.prefix.startswith(("و", "ف")) and _word_start(text, m.start) <= clause[0]:
             # "انسحبت القوات ...، وانتقلت إلى": a verb opening its clause with و shares the subject
-            before = key(text[max(0, clause[0] - COORDINATED_VERB_REACH):m.start]).split()
-        if not _window_has(before, g.needs_before) and not (
-                form.pos == "verb" and _window_has(after[:VSO_SUBJECT_WORDS], g.needs_before)):
+            doer_words = key(text[max(0, clause[0] - COORDINATED_VERB_REACH):m.start]).split()
+        if not _window_has(doer_words, g.needs_before) and not (
+                form.pos == "verb" and _window_has(window[:VSO_SUBJECT_WORDS], g.needs_before)):
             return False
     return True
 
@@ -706,7 +711,7 @@ class EventAssembler:
                 actor = agents[0]
         if actor is None and form.pos == "noun":
             actor = self.nationality(text, t_end, etype)
-        if actor is None and form.pos == "noun" and etype in ("ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION"):
+        if actor is None and form.pos == "noun" and etype in STRIKE_LIKE:
             actor = _from_doer(text, t, after, seg_end)
         if actor is None and form.pos == "noun":
             nxt = key(text[t_end:t_end + 20]).split()[:1]
@@ -752,7 +757,7 @@ class EventAssembler:
                 actor = near[0]
         # "أصيب شرطيان بهجوم مسلح": the wounded before the event noun are its target, not its doer
         victim = (_casualties_before(text, cs, t, in_clause, None)
-                  if etype in ("ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION") else None)
+                  if etype in STRIKE_LIKE else None)
         if victim is not None:
             before = [a for a in before if a is not victim]
             if actor is victim:
@@ -821,7 +826,7 @@ class EventAssembler:
                                                  and (etype != "ARMS_TRANSFER" or _object_of(text, t, actor, a))):
                     recipient = a
                     break
-        if recipient is None and etype in ("ATTACK", "AIRSTRIKE", "SHELLING", "EXPLOSION"):
+        if recipient is None and etype in STRIKE_LIKE:
             # casualty-first leads: "مقتل جنديين عراقيين بهجوم لداعش" - the killed are its target
             recipient = _casualties_before(text, cs, t, in_clause, actor)
         if etype == "WITHDRAW" and recipient is not None and recipient.prep in HANDOVER_PREPS:

@@ -21,6 +21,7 @@ from marsad.document import (
 )
 from marsad.gazetteer.gazetteer import GazEntry, Gazetteer
 from marsad.gazetteer.toponyms import FACILITY_WORDS, Toponym, recognize
+from marsad.geo import haversine_km
 from marsad.lexicon.nationalities import _forms, _table
 from marsad.text.normalize import Normalized, key, normalize
 from marsad.text.segment import sentences as split_sentences
@@ -134,8 +135,8 @@ class Geocoder:
             return None
         kind = FACILITY_WORDS[m.group("facility")]
         sites = [e for e in self._sites() if _SITE_KIND_FOR_ENTRY.get(e.kind, e.kind) == kind
-                 and e.country == town.country and _km(e.lat, e.lon, town.lat, town.lon) <= SITE_IN_TOWN_KM]
-        return min(sites, key=lambda e: _km(e.lat, e.lon, town.lat, town.lon)) if sites else None
+                 and e.country == town.country and haversine_km(e.lat, e.lon, town.lat, town.lon) <= SITE_IN_TOWN_KM]
+        return min(sites, key=lambda e: haversine_km(e.lat, e.lon, town.lat, town.lon)) if sites else None
 
     def _sites(self) -> list[GazEntry]:
         if self._site_entries is None:
@@ -319,17 +320,11 @@ def _best(t: Toponym, ctx: _Context, prefer: dict[str, float] | None = None) -> 
         # "غارات على صعدة": a governorate named like its seat is the seat town unless a
         # governorate word says otherwise ("محافظة صعدة").
         seats = [e for e in t.candidates if e.kind in SETTLEMENTS and e.country == best.country
-                 and _km(e.lat, e.lon, best.lat, best.lon) <= SEAT_KM]
+                 and haversine_km(e.lat, e.lon, best.lat, best.lon) <= SEAT_KM]
         if seats:
             return max(seats, key=lambda e: (_score(e, t, ctx) + prefer.get(e.country, 0.0), e.source == "geonames",
                                              -len(e.id)))
     return best
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def _hit(t: Toponym, e: GazEntry) -> PlaceHit:
