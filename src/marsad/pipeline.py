@@ -24,8 +24,7 @@ from marsad.extraction.frames import LOCATIVE_PREPS, ActorSpan
 from marsad.gazetteer.gazetteer import Gazetteer
 from marsad.gazetteer.geocode import Geocoder, PlaceHit
 from marsad.ingest.chrome import strip_chrome
-from marsad.ingest.decode import arabic_ratio
-from marsad.ingest.records import MIN_ARABIC_RATIO
+from marsad.ingest.records import not_arabic_warning
 from marsad.lexicon.actors import ActorDictionary
 from marsad.lexicon.nationalities import Nationalities
 from marsad.lexicon.triggers import TriggerLexicon
@@ -42,7 +41,6 @@ SPEAKER_TAIL = 60
 _COMPLEMENTISER = re.compile(r"(?<!\w)(?:إن|أن|ان|بأن|بان)(?!\w)")
 log = logging.getLogger(__name__)
 
-ARABIC_MIN_RATIO = MIN_ARABIC_RATIO
 
 
 class Pipeline:
@@ -109,8 +107,8 @@ class Pipeline:
         if not body.strip():
             doc.warnings.append("empty text: nothing to extract")
             return doc
-        if arabic_ratio(body) < ARABIC_MIN_RATIO and not any("Arabic" in w for w in doc.warnings):
-            doc.warnings.append("no Arabic text found; marsad reads Arabic")
+        if (warning := not_arabic_warning(body)) is not None and warning not in doc.warnings:
+            doc.warnings.append(warning)  # (ingest may have said it already)
         pub = self._publication(doc, published)
         doc.sentences = sentences(body)
         norm = normalize(body)

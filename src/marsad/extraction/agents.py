@@ -15,7 +15,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from marsad.extraction.frames import ActorSpan, governing_prep
-from marsad.lexicon.nationalities import MANNER, _forms, _table
+from marsad.lexicon.nationalities import (
+    MANNER,
+    adjective_forms,
+    adjective_table,
+    inflections,
+)
 from marsad.text.normalize import key, normalize
 
 if TYPE_CHECKING:
@@ -60,12 +65,6 @@ SOLDIER_HEADS = frozenset(key(w) for w in (
     "عسكريان", "عسكريين"))
 
 
-def _inflections(base: str) -> set[str]:
-    b = key(base)
-    forms = {b, b + "ه", b + "ون", b + "ين", b + "ان", b + "تان", b + "تين"}
-    return forms | {"ال" + f for f in forms}
-
-
 class ForceMentions:
     """Find noun + adjective mentions of forces that the dictionary does not list."""
 
@@ -74,9 +73,10 @@ class ForceMentions:
         self._after = nationality_after
         # the army of each speaker-only adjective: what "الجيش" + the adjective names
         # ("الجيش العراقي", "الجيش السوداني"); Syria's is left out (which army depends on the date)
-        self._speaker_forms = _forms(_table("speaker_only"))
+        speaker_only = adjective_table("speaker_only")
+        self._speaker_forms = adjective_forms(speaker_only)
         self._army: dict[str, Any] = {}
-        for code, adjectives in _table("speaker_only").items():
+        for code, adjectives in speaker_only.items():
             if code == "SY":
                 continue
             phrase = normalize("الجيش ال" + adjectives[0].lstrip("ال"))
@@ -90,7 +90,7 @@ class ForceMentions:
                 continue
             entry = actors.get(actor_id)
             for adj in adjectives:
-                for f in _inflections(adj):
+                for f in inflections(adj):
                     self._groups[f] = entry
 
     def group_after(self, text: str, end: int) -> tuple[Any, int, int] | None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from marsad.document import Actor, Document, DocumentPlace, Event, Mention, Place
 from marsad.extraction.codes import acled_code, plover_code
 from marsad.extraction.events import (
+    CONF_FALLBACK_PLACE,
+    CONF_INHERITED_RECIPIENT,
     Frame,
     evidence_for,
     in_title,
@@ -71,7 +73,7 @@ def build_events(doc: Document, frames: Sequence[Frame], places: Sequence[Mentio
                        clause=f.clause, actor=f.actor, assoc=f.assoc, recipient=f.recipient,
                        place=place, confidence=f.confidence, actor_carried=f.actor_carried)
             if place is None or place is fallback:
-                f2.confidence *= 0.85
+                f2.confidence *= CONF_FALLBACK_PLACE
             built.append(Built(_event(doc, f2, to_actor), f2))
     built = _inherit_recipients(built, part_of)
     built = _verb_and_noun_twins(built)
@@ -620,6 +622,6 @@ def _inherit_recipients(built: list[Built], part_of: Callable[[str, str], bool])
         for actor_id, recipient in last.items():
             if actor_id == e.actor.id or part_of(e.actor.id, actor_id) or part_of(actor_id, e.actor.id):
                 e.recipient = recipient
-                e.confidence = round(e.confidence * 0.95, 3)
+                e.confidence = round(e.confidence * CONF_INHERITED_RECIPIENT, 3)
                 break
     return built

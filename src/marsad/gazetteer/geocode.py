@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 import math
 import re
@@ -22,7 +21,7 @@ from marsad.document import (
 from marsad.gazetteer.gazetteer import GazEntry, Gazetteer
 from marsad.gazetteer.toponyms import FACILITY_WORDS, Toponym, recognize
 from marsad.geo import haversine_km
-from marsad.lexicon.nationalities import _forms, _table
+from marsad.lexicon.nationalities import adjective_countries
 from marsad.text.normalize import Normalized, key, normalize
 from marsad.text.segment import sentences as split_sentences
 
@@ -272,17 +271,11 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([^\n:،,\-–—]{2,30}?)[ \t]*[-–—][ \
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 
 
-@functools.cache
-def _nationality_forms() -> dict[str, str]:
-    """Every form of every nationality adjective (speaker-only ones included) -> country code."""
-    return _forms(_table("nationalities")) | _forms(_table("speaker_only"))
-
-
 def _country_cues(text: str, tops: list[Toponym], sent_of: list[int],
                   sentence_spans: list[tuple[int, int]]) -> tuple[dict[int, str], dict[int, set[str]]]:
     """Per toponym, the country an adjective right after it names; per sentence, the countries
     that adjectives after domestic nouns (and a national agency's dateline) name."""
-    forms = _nationality_forms()
+    forms = adjective_countries()
     after: dict[int, str] = {}
     for i, t in enumerate(tops):
         m = _NEXT_WORD.match(text, max(t.end, t.phrase_end))

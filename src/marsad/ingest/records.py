@@ -40,6 +40,7 @@ MAX_HTML_BYTES = 8_000_000
 # quotes stays above 0.7; an English or French page that quotes an Arabic name is
 # under 0.05.
 MIN_ARABIC_RATIO = 0.2
+NOT_ARABIC = "no Arabic text found; marsad reads Arabic"
 
 # Keys of the header block of an article file ("title: ...", then a blank line).
 HEADER_KEYS = ("title", "source", "url", "date")
@@ -413,9 +414,16 @@ def _finish(record: InputRecord, text: str, unread: int) -> InputRecord:
         record.text = None
         return record
     record.text = text
-    if arabic_ratio(text[:_ARABIC_SAMPLE_CHARS]) < MIN_ARABIC_RATIO:
-        record.warnings.append("no Arabic text found; marsad reads Arabic")
+    if (warning := not_arabic_warning(text)) is not None:
+        record.warnings.append(warning)
     return record
+
+
+def not_arabic_warning(text: str) -> str | None:
+    """The warning for a text with (almost) no Arabic in its opening, else None."""
+    if arabic_ratio(text[:_ARABIC_SAMPLE_CHARS]) < MIN_ARABIC_RATIO:
+        return NOT_ARABIC
+    return None
 
 
 def _declared_charset(data: bytes) -> str | None:

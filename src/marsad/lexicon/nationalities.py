@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from importlib import resources
+from types import MappingProxyType
 
 from marsad.lexicon.actors import ActorDictionary, ActorEntry
 from marsad.text.normalize import key
@@ -26,8 +28,8 @@ class Nationalities:
 
     def __init__(self, table: dict[str, list[str]], actors: ActorDictionary,
                  speaker_only: dict[str, list[str]] | None = None) -> None:
-        self._forms = _forms(table)
-        self._speaker_forms = self._forms | _forms(speaker_only or {})
+        self._forms = adjective_forms(table)
+        self._speaker_forms = self._forms | adjective_forms(speaker_only or {})
         states = {e.country: e for e in actors if e.kind == "state"}
         self._state: dict[str, ActorEntry] = {c: states[c] for c in (*table, *(speaker_only or {})) if c in states}
         self._military: dict[str, ActorEntry] = {}
@@ -38,7 +40,7 @@ class Nationalities:
 
     @classmethod
     def default(cls, actors: ActorDictionary) -> Nationalities:
-        return cls(_table(), actors, _table("speaker_only"))
+        return cls(adjective_table(), actors, adjective_table("speaker_only"))
 
     def country_of(self, word: str) -> str | None:
         """The country code of a nationality adjective in key() form ("التركيه" -> "TR"),
@@ -74,20 +76,28 @@ class Nationalities:
         return None
 
 
-def _forms(table: dict[str, list[str]]) -> dict[str, str]:
-    """Every inflected form (feminine, plurals, definite) of each adjective -> its country."""
-    forms: dict[str, str] = {}
-    for code, adjectives in table.items():
-        for adj in adjectives:
-            base = key(adj)
-            # masculine and feminine, plural and dual: مصري، مصرية، مصريون، مصريين، مصريان، مصريتان
-            for form in (base, base + "ه", base + "ون", base + "ين", base + "ان", base + "تان", base + "تين"):
-                forms[form] = code
-                forms["ال" + form] = code
-    return forms
+@functools.cache
+def adjective_countries() -> Mapping[str, str]:
+    """Every inflected form of every packaged nationality adjective, speaker-only ones
+    included ("الليبية" -> "LY"), in key() form; built once."""
+    return MappingProxyType(adjective_forms(adjective_table()) | adjective_forms(adjective_table("speaker_only")))
+
+
+def inflections(adjective: str) -> set[str]:
+    """A nisba adjective's forms in key() form, with and without the article: masculine and
+    feminine, plural and dual (مصري، مصرية، مصريون، مصريين، مصريان، مصريتان)."""
+    base = key(adjective)
+    forms = {base, base + "ه", base + "ون", base + "ين", base + "ان", base + "تان", base + "تين"}
+    return forms | {"ال" + f for f in forms}
+
+
+def adjective_forms(table: dict[str, list[str]]) -> dict[str, str]:
+    """Every inflected form of each adjective -> its country."""
+    return {form: code for code, adjectives in table.items() for adj in adjectives for form in inflections(adj)}
 
 
 @functools.cache
-def _table(section: str = "nationalities") -> dict[str, list[str]]:
+def adjective_table(section: str = "nationalities") -> dict[str, list[str]]:
+    """The adjectives of nationalities.yaml by country code: `nationalities`, or `speaker_only`."""
     text = resources.files("marsad.lexicon").joinpath("nationalities.yaml").read_text("utf-8")
     return {str(k): list(v) for k, v in (load_yaml(text).get(section) or {}).items()}
